@@ -1,0 +1,225 @@
+//! The commands' work: load, derive, render, and write or check. Each step is
+//! one call into its layer; this file only wires them and times them.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::content::{self, Diagnostic};
+use crate::error::Error;
+use crate::output::{links, write};
+use crate::render::pages::{Output, RenderOptions, Renderer};
+use crate::render::templates;
+use crate::site::Site;
+
+/// Where things are and how to build.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub content: PathBuf,
+    pub output: PathBuf,
+    pub templates: PathBuf,
+    pub static_dir: PathBuf,
+    pub base_url: Option<String>,
+    pub strict: bool,
+    pub force: bool,
+    pub render: RenderOptions,
+}
+
+impl Options {
+    /// Defaults: `templates/` and `static/` beside the content folder.
+    pub fn new(content: PathBuf, output: PathBuf) -> Options {
+        let project = content.parent().map(Path::to_path_buf).unwrap_or_default();
+        Options {
+            templates: project.join("templates"),
+            static_dir: project.join("static"),
+            content,
+            output,
+            base_url: None,
+            strict: false,
+            force: false,
+            render: RenderOptions::default(),
+        }
+    }
+}
+
+/// What a finished build did.
+#[derive(Debug)]
+pub struct Report {
+    pub pages: usize,
+    pub files: usize,
+    pub bytes: u64,
+    pub elapsed: Duration,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Loads and checks the content; warnings fail only under `strict`.
+pub fn load(opts: &Options) -> Result<(content::Content, Vec<Diagnostic>), Error> {
+    let loaded = content::load::load(&opts.content);
+    let failing = loaded.has_errors() || (opts.strict && !loaded.diagnostics.is_empty());
+    match loaded.content {
+        Some(c) if !failing => Ok((c, loaded.diagnostics)),
+        _ => Err(Error::Content(loaded.diagnostics)),
+    }
+}
+
+fn base_url<'a>(opts: &'a Options, content: &'a content::Content) -> &'a str {
+    opts.base_url.as_deref().unwrap_or(&content.site.base_url)
+}
+
+/// Builds the site into the output folder, atomically.
+pub fn build(opts: &Options) -> Result<Report, Error> {
+    let start = Instant::now();
+    write::check_output_dir(&opts.output, &opts.content, opts.force)?;
+    let (tera, loaded) = rayon::join(|| templates::load(Some(&opts.templates)), || load(opts));
+    let tera = tera?;
+    let (content, warnings) = loaded?;
+    let site = Site::new(&content, base_url(opts, &content));
+    let renderer = Renderer::new(&site, &tera, opts.render.clone());
+    let staging = write::Staging::create(&opts.output)?;
+    let outputs = crate::render::pages::outputs(&site);
+    let bytes = AtomicU64::new(0);
+    let extra_files = AtomicU64::new(0);
+    outputs.par_iter().try_for_each(|&o| -> Result<(), Error> {
+        let r = renderer.render_one(o)?;
+        bytes.fetch_add(r.bytes.len() as u64, Ordering::Relaxed);
+        staging.write(&r.path, &r.bytes)?;
+        if let Output::Alias(i, j) = o {
+            for (from, to) in renderer.alias_subpages(i, j) {
+                let html = renderer.redirect(&to, site.authorities[i].authority.name.clone())?;
+                staging.write(&crate::site::urls::file_for(&from), &html)?;
+                extra_files.fetch_add(1, Ordering::Relaxed);
+            }
+        }
+        Ok(())
+    })?;
+    let static_files = copy_static(&opts.static_dir, &staging)?;
+    staging.commit()?;
+    Ok(Report {
+        pages: outputs.iter().filter(|o| is_page(o)).count(),
+        files: outputs.len() + extra_files.into_inner() as usize + static_files,
+        bytes: bytes.into_inner(),
+        elapsed: start.elapsed(),
+        warnings,
+    })
+}
+
+/// Pages a person reads (the benchmark's "site pages"): not data, feeds or aliases.
+fn is_page(o: &Output) -> bool {
+    matches!(
+        o,
+        Output::Home
+            | Output::Authorities
+            | Output::Authority(_)
+            | Output::Inspection(_)
+            | Output::Response(_)
+            | Output::Page(_)
+            | Output::Latest(_)
+    )
+}
+
+/// Copies the static folder (or the built-in files) under `static/`.
+fn copy_static(dir: &Path, staging: &write::Staging) -> Result<usize, Error> {
+    let mut n = 0;
+    let mut written = HashSet::new();
+    if dir.is_dir() {
+        for entry in walkdir::WalkDir::new(dir)
+            .follow_links(false)
+            .sort_by_file_name()
+            .into_iter()
+            .flatten()
+        {
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+            let rel = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect::<Vec<_>>()
+                .join("/");
+            let bytes = std::fs::read(entry.path()).map_err(|source| write::OutputError::Io {
+                path: entry.path().display().to_string(),
+                source,
+            })?;
+            staging.write(&format!("static/{rel}"), &bytes)?;
+            written.insert(rel);
+            n += 1;
+        }
+    }
+    for (name, bytes) in templates::BUILTIN_STATIC {
+        if !written.contains(*name) {
+            staging.write(&format!("static/{name}"), bytes)?;
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
+/// Validates the content and every internal link of the site it would build,
+/// writing nothing.
+pub fn check(opts: &Options) -> Result<Report, Error> {
+    let start = Instant::now();
+    let tera = templates::load(Some(&opts.templates))?;
+    let (content, warnings) = load(opts)?;
+    let site = Site::new(&content, base_url(opts, &content));
+    let renderer = Renderer::new(&site, &tera, opts.render.clone());
+    let outputs = crate::render::pages::outputs(&site);
+    let rendered: Vec<(String, Vec<String>)> = outputs
+        .par_iter()
+        .map(|&o| -> Result<Vec<(String, Vec<String>)>, Error> {
+            let r = renderer.render_one(o)?;
+            let mut out = Vec::new();
+            let links_of = |path: &str, bytes: &[u8]| {
+                if path.ends_with(".html") {
+                    links::links_in(&String::from_utf8_lossy(bytes))
+                } else {
+                    Vec::new()
+                }
+            };
+            if let Output::Alias(i, j) = o {
+                for (from, to) in renderer.alias_subpages(i, j) {
+                    let html = renderer.redirect(&to, String::new())?;
+                    let path = crate::site::urls::file_for(&from);
+                    out.push((path.clone(), links_of(&path, &html)));
+                }
+            }
+            out.push((r.path.clone(), links_of(&r.path, &r.bytes)));
+            Ok(out)
+        })
+        .collect::<Result<Vec<_>, Error>>()?
+        .into_iter()
+        .flatten()
+        .collect();
+    let mut files: HashSet<String> = rendered.iter().map(|(p, _)| p.clone()).collect();
+    for (name, _) in templates::BUILTIN_STATIC {
+        files.insert(format!("static/{name}"));
+    }
+    if opts.static_dir.is_dir() {
+        for e in walkdir::WalkDir::new(&opts.static_dir)
+            .into_iter()
+            .flatten()
+            .filter(|e| e.file_type().is_file())
+        {
+            if let Ok(rel) = e.path().strip_prefix(&opts.static_dir) {
+                files.insert(format!(
+                    "static/{}",
+                    rel.to_string_lossy().replace('\\', "/")
+                ));
+            }
+        }
+    }
+    let broken = links::check(&site.urls, &rendered, &files);
+    if !broken.is_empty() {
+        return Err(Error::Links(broken));
+    }
+    Ok(Report {
+        pages: outputs.iter().filter(|o| is_page(o)).count(),
+        files: files.len(),
+        bytes: 0,
+        elapsed: start.elapsed(),
+        warnings,
+    })
+}

@@ -1,0 +1,151 @@
+//! Every subcommand and flag, declared once, and the code that runs each.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::build::{self, Options};
+use crate::content::diag;
+use crate::error::Error;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "scrutiny",
+    version,
+    about = "Builds the children's services inspections portal from content files"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Build the site into the output folder (default `public/`).
+    Build(BuildArgs),
+    /// Check the content and every internal link of the site; writes nothing.
+    Check(CommonArgs),
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct CommonArgs {
+    /// The content folder.
+    #[arg(long, default_value = "content", value_name = "DIR")]
+    pub content: PathBuf,
+    /// Publish under this URL instead of site.yaml's `base_url`.
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Templates folder overriding the built-in templates [default: templates/ beside the content folder].
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+    /// Static files folder [default: static/ beside the content folder].
+    #[arg(long = "static", value_name = "DIR")]
+    pub static_dir: Option<PathBuf>,
+    /// Treat warnings as errors.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// The output folder; replaced whole, and only when the build succeeds.
+    #[arg(long, default_value = "public", value_name = "DIR")]
+    pub output: PathBuf,
+    /// Replace an output folder that holds files scrutiny did not write.
+    #[arg(long)]
+    pub force: bool,
+}
+
+impl CommonArgs {
+    fn options(&self, output: PathBuf) -> Result<Options, Error> {
+        let mut o = Options::new(self.content.clone(), output);
+        if let Some(t) = &self.templates {
+            o.templates = t.clone();
+        }
+        if let Some(s) = &self.static_dir {
+            o.static_dir = s.clone();
+        }
+        if let Some(url) = &self.base_url {
+            if !crate::content::is_web_url(url) {
+                return Err(Error::Content(vec![crate::content::Diagnostic::error(
+                    "--base-url",
+                    format!("`{url}` is not an absolute http(s) URL"),
+                )]));
+            }
+            o.base_url = Some(if url.ends_with('/') {
+                url.clone()
+            } else {
+                format!("{url}/")
+            });
+        }
+        o.strict = self.strict;
+        Ok(o)
+    }
+}
+
+/// Runs a command and returns the process exit code.
+pub fn run(cli: Cli) -> u8 {
+    let result = match &cli.command {
+        Command::Build(args) => args.common.options(args.output.clone()).and_then(|mut o| {
+            o.force = args.force;
+            let r = build::build(&o)?;
+            print_warnings(&r.warnings);
+            println!(
+                "Built {} pages ({} files, {:.1} MiB) in {} ms into {}",
+                r.pages,
+                r.files,
+                r.bytes as f64 / 1048576.0,
+                r.elapsed.as_millis(),
+                o.output.display()
+            );
+            println!("Open {} in a browser, or serve that folder with any static web server.", o.output.join("index.html").display());
+            Ok(())
+        }),
+        Command::Check(args) => args.options(PathBuf::from("public")).and_then(|o| {
+            let r = build::check(&o)?;
+            print_warnings(&r.warnings);
+            println!("Checked {} pages and {} files in {} ms: content valid, every internal link resolves.", r.pages, r.files, r.elapsed.as_millis());
+            Ok(())
+        }),
+    };
+    match result {
+        Ok(()) => 0,
+        Err(e) => {
+            report(&e);
+            e.exit_code()
+        }
+    }
+}
+
+fn print_warnings(warnings: &[crate::content::Diagnostic]) {
+    if !warnings.is_empty() {
+        eprint!(
+            "{}",
+            diag::render_all(warnings, std::io::stderr().is_terminal())
+        );
+    }
+}
+
+fn report(e: &Error) {
+    match e {
+        Error::Content(diags) => {
+            eprint!(
+                "{}",
+                diag::render_all(diags, std::io::stderr().is_terminal())
+            );
+            eprintln!(
+                "error: the content is invalid; nothing was written and the previous output is unchanged"
+            );
+        }
+        Error::Links(broken) => {
+            for b in broken {
+                eprintln!("error: {}: broken internal link `{}`", b.page, b.target);
+            }
+            eprintln!("error: {} broken internal link(s)", broken.len());
+        }
+        other => eprintln!("error: {other}"),
+    }
+}

@@ -1,0 +1,290 @@
+//! The content model: typed records that mirror `content-format.md`, and the code
+//! that reads them from disk and checks them.
+//!
+//! Everything here is what an editor wrote, checked but not interpreted: derived
+//! facts (current ratings, timelines, people) belong to [`crate::site`]. Records
+//! keep their file path so later stages can point at the file.
+
+pub mod date;
+pub mod diag;
+mod fields;
+pub mod load;
+pub mod validate;
+
+use std::sync::Arc;
+
+pub use date::PartialDate;
+pub use diag::Diagnostic;
+
+/// `site.yaml`.
+#[derive(Debug, Clone)]
+pub struct SiteConfig {
+    pub title: String,
+    /// Always ends with `/`.
+    pub base_url: String,
+    pub description: Option<String>,
+    pub language: String,
+}
+
+/// One grade of a scale; its position in the scale (from 1) is its rank.
+#[derive(Debug, Clone)]
+pub struct Grade {
+    pub id: String,
+    pub label: String,
+}
+
+/// A grade scale, best grade first.
+#[derive(Debug, Clone)]
+pub struct Scale {
+    pub id: String,
+    pub grades: Vec<Grade>,
+}
+
+impl Scale {
+    /// The grade with this id and its rank (1 = best).
+    pub fn grade(&self, id: &str) -> Option<(usize, &Grade)> {
+        self.grades
+            .iter()
+            .enumerate()
+            .find(|(_, g)| g.id == id)
+            .map(|(i, g)| (i + 1, g))
+    }
+}
+
+/// A judgement area of a framework (`overall` is the headline).
+#[derive(Debug, Clone)]
+pub struct Judgement {
+    pub key: String,
+    pub label: String,
+}
+
+/// An inspection framework; ungraded when it has no scale.
+#[derive(Debug, Clone)]
+pub struct Framework {
+    pub id: String,
+    pub name: String,
+    pub short: String,
+    pub scale: Option<String>,
+    pub judgements: Vec<Judgement>,
+}
+
+impl Framework {
+    pub fn judgement(&self, key: &str) -> Option<&Judgement> {
+        self.judgements.iter().find(|j| j.key == key)
+    }
+
+    pub fn has_overall(&self) -> bool {
+        self.judgement(OVERALL).is_some()
+    }
+}
+
+/// The key of the headline judgement.
+pub const OVERALL: &str = "overall";
+
+/// `frameworks.yaml`, in the order it was written.
+#[derive(Debug, Clone, Default)]
+pub struct Frameworks {
+    pub scales: Vec<Scale>,
+    pub frameworks: Vec<Framework>,
+}
+
+impl Frameworks {
+    pub fn scale(&self, id: &str) -> Option<&Scale> {
+        self.scales.iter().find(|s| s.id == id)
+    }
+
+    pub fn framework(&self, id: &str) -> Option<&Framework> {
+        self.frameworks.iter().find(|f| f.id == id)
+    }
+
+    /// The scale a framework grades on, if it is graded.
+    pub fn scale_of(&self, framework: &Framework) -> Option<&Scale> {
+        framework.scale.as_deref().and_then(|s| self.scale(s))
+    }
+}
+
+/// Where a record came from, for diagnostics.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Relative to the content root, `/`-separated.
+    pub path: String,
+    /// The front matter or YAML text, line endings normalised; line numbers in
+    /// diagnostics refer to this text (front matter starts at line 1 of the file).
+    pub text: Arc<str>,
+}
+
+/// `authority.yaml`.
+#[derive(Debug, Clone)]
+pub struct Authority {
+    pub slug: String,
+    pub name: String,
+    pub short_name: String,
+    pub region: String,
+    pub kind: Option<String>,
+    pub ons_code: Option<String>,
+    pub website: Option<String>,
+    pub press_page: Option<String>,
+    pub aliases: Vec<String>,
+    pub file: SourceFile,
+}
+
+/// A quotation, shown verbatim.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Quote {
+    pub text: String,
+    pub speaker: Option<String>,
+    pub role: Option<String>,
+}
+
+/// A link to a document elsewhere.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Link {
+    pub url: String,
+    pub title: Option<String>,
+}
+
+/// Fieldwork dates.
+#[derive(Debug, Clone, Copy)]
+pub struct Visit {
+    pub from: Option<PartialDate>,
+    pub to: Option<PartialDate>,
+}
+
+/// One inspection file.
+#[derive(Debug, Clone)]
+pub struct Inspection {
+    pub authority: String,
+    pub slug: String,
+    pub framework: String,
+    pub title: Option<String>,
+    pub visit: Option<Visit>,
+    pub published: PartialDate,
+    /// Judgement key to grade id, in the framework's judgement order.
+    pub grades: Vec<(String, String)>,
+    pub report: Option<Link>,
+    pub strengths: Vec<String>,
+    pub concerns: Vec<String>,
+    pub recommendations: Vec<String>,
+    pub recommendation_count: Option<u32>,
+    pub quotes: Vec<Quote>,
+    pub body: String,
+    pub file: SourceFile,
+}
+
+impl Inspection {
+    pub fn grade(&self, key: &str) -> Option<&str> {
+        self.grades
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, g)| g.as_str())
+    }
+}
+
+/// What a response is.
+pub const RESPONSE_KINDS: [&str; 6] = [
+    "press-release",
+    "statement",
+    "committee-record",
+    "improvement-plan",
+    "news-report",
+    "letter",
+];
+
+/// Who published a response, and where.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Source {
+    pub publisher: String,
+    pub url: Option<String>,
+    pub title: Option<String>,
+}
+
+/// One response file.
+#[derive(Debug, Clone)]
+pub struct Response {
+    pub authority: String,
+    pub slug: String,
+    pub title: String,
+    pub date: PartialDate,
+    pub kind: String,
+    pub responds_to: Vec<String>,
+    pub source: Source,
+    pub quotes: Vec<Quote>,
+    pub commitments: Vec<String>,
+    pub body: String,
+    pub file: SourceFile,
+}
+
+/// A free page under `pages/`.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub slug: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub body: String,
+    pub file: SourceFile,
+}
+
+/// Everything in a content folder, checked.
+#[derive(Debug, Clone)]
+pub struct Content {
+    pub site: SiteConfig,
+    pub frameworks: Frameworks,
+    /// Sorted by slug.
+    pub authorities: Vec<Authority>,
+    pub inspections: Vec<Inspection>,
+    pub responses: Vec<Response>,
+    /// Sorted by slug.
+    pub pages: Vec<Page>,
+}
+
+/// Is this a slug: lower-case ASCII letters and digits in groups joined by single hyphens?
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.split('-').all(|group| {
+            !group.is_empty()
+                && group
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+/// Is this an absolute URL we are willing to link to from a page?
+pub fn is_web_url(s: &str) -> bool {
+    let lower = s.trim_start().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && s.len() > "http://".len()
+        && !s.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_lowercase_groups_joined_by_single_hyphens() {
+        for ok in ["stockton-on-tees", "2019-05-ilacs", "a", "a1-b2"] {
+            assert!(is_slug(ok), "{ok}");
+        }
+        for bad in [
+            "", "Stockton", "a--b", "-a", "a-", "a_b", "a b", "é", "a.md",
+        ] {
+            assert!(!is_slug(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn only_http_and_https_are_web_urls() {
+        assert!(is_web_url("https://example.org/x"));
+        assert!(is_web_url("http://example.org"));
+        for bad in [
+            "javascript:alert(1)",
+            "data:text/html,x",
+            "//example.org",
+            "https://a b",
+            "ftp://x",
+            "https://",
+        ] {
+            assert!(!is_web_url(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,131 @@
+//! Checks that span files: aliases against slugs, and `responds_to` against the
+//! inspections of the same authority. Per-file checks happen while loading.
+
+use std::collections::{HashMap, HashSet};
+
+use super::fields::{FieldPath, FileCx};
+use super::{Content, Diagnostic, SourceFile};
+
+/// A diagnostic builder for a record's file, locating fields in its YAML.
+fn cx_for(file: &SourceFile) -> FileCx {
+    let is_md = file.path.ends_with(".md");
+    let (first, count) = if is_md {
+        let n = file
+            .text
+            .lines()
+            .skip(1)
+            .take_while(|l| l.trim_end() != "---")
+            .count();
+        (2, n)
+    } else {
+        (1, file.text.lines().count())
+    };
+    FileCx::new(file.path.clone(), file.text.clone(), first, count)
+}
+
+pub fn cross_check(content: &Content) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+
+    // Aliases must not collide with slugs or with each other.
+    let slugs: HashSet<&str> = content
+        .authorities
+        .iter()
+        .map(|a| a.slug.as_str())
+        .collect();
+    let mut alias_owner: HashMap<&str, &str> = HashMap::new();
+    for a in &content.authorities {
+        for (i, alias) in a.aliases.iter().enumerate() {
+            let path = FieldPath::default().key("aliases").index(i);
+            if alias != &a.slug && slugs.contains(alias.as_str()) {
+                let mut cx = cx_for(&a.file);
+                cx.error(
+                    &path,
+                    format!("alias `{alias}` is the slug of another authority"),
+                )
+                .help = Some(format!(
+                    "`/authorities/{alias}/` already belongs to that authority; an alias must be a former slug no one uses now"
+                ));
+                diags.extend(cx.diags);
+            } else if let Some(owner) = alias_owner.insert(alias, &a.slug) {
+                if owner != a.slug {
+                    let mut cx = cx_for(&a.file);
+                    cx.error(
+                        &path,
+                        format!("alias `{alias}` is also an alias of `{owner}`"),
+                    )
+                    .help = Some("each alias redirects to one authority".into());
+                    diags.extend(cx.diags);
+                } else {
+                    let mut cx = cx_for(&a.file);
+                    cx.error(&path, format!("alias `{alias}` is listed twice"));
+                    diags.extend(cx.diags);
+                }
+            }
+        }
+    }
+
+    // responds_to names inspections of the same authority.
+    let inspections: HashSet<(&str, &str)> = content
+        .inspections
+        .iter()
+        .map(|i| (i.authority.as_str(), i.slug.as_str()))
+        .collect();
+    for r in &content.responses {
+        let mut cx = cx_for(&r.file);
+        let list_form = r
+            .file
+            .text
+            .lines()
+            .any(|l| l.trim_start().starts_with("responds_to:") && l.trim_end().ends_with(':'));
+        for (i, target) in r.responds_to.iter().enumerate() {
+            if inspections.contains(&(r.authority.as_str(), target.as_str())) {
+                continue;
+            }
+            let path = if list_form || r.responds_to.len() > 1 {
+                FieldPath::default().key("responds_to").index(i)
+            } else {
+                FieldPath::default().key("responds_to")
+            };
+            let elsewhere: Vec<&str> = content
+                .inspections
+                .iter()
+                .filter(|x| &x.slug == target)
+                .map(|x| x.authority.as_str())
+                .collect();
+            let own: Vec<&str> = content
+                .inspections
+                .iter()
+                .filter(|x| x.authority == r.authority)
+                .map(|x| x.slug.as_str())
+                .collect();
+            let help = if !elsewhere.is_empty() {
+                format!(
+                    "`{target}` is an inspection of {}, not of `{}`; a response answers its own authority's inspections",
+                    elsewhere.join(", "),
+                    r.authority
+                )
+            } else {
+                let hint = super::diag::did_you_mean(target, own.iter().copied())
+                    .map(|h| format!("did you mean `{h}`? "))
+                    .unwrap_or_default();
+                format!(
+                    "{hint}inspections of `{}`: {}",
+                    r.authority,
+                    if own.is_empty() {
+                        "none".to_string()
+                    } else {
+                        own.join(", ")
+                    }
+                )
+            };
+            let d = cx.error(
+                &path,
+                format!("`{target}` is not an inspection of `{}`", r.authority),
+            );
+            d.help = Some(help);
+            d.field = Some("responds_to".into());
+        }
+        diags.extend(cx.diags);
+    }
+    diags
+}

@@ -1,0 +1,14 @@
+//! scrutiny: a static site generator for a public record of Ofsted inspections of
+//! councils' children's services, and what councils said in response.
+//!
+//! Data flows one way: [`content`] (files → checked records) → [`site`] (derived
+//! facts, computed once) → [`render`] (pages and data files, in memory) →
+//! [`output`] (staged on disk and swapped in whole).
+
+pub mod build;
+pub mod cli;
+pub mod content;
+pub mod error;
+pub mod output;
+pub mod render;
+pub mod site;

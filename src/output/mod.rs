@@ -1,0 +1,4 @@
+//! Output: putting a rendered site on disk without ever exposing half of it.
+
+pub mod links;
+pub mod write;

@@ -1,0 +1,227 @@
+//! Atomic output: a build writes into a fresh staging folder beside the output
+//! folder and swaps it in only when every file is written. A failed or killed
+//! build leaves the previous site exactly as it was; the next build clears any
+//! staging folder a killed build left behind.
+//!
+//! The generator deletes only folders it made: its own staging folders and a
+//! previous output that carries its marker file.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// Marks a folder as written by scrutiny, so it may be replaced without `--force`.
+pub const MARKER: &str = ".scrutiny-output";
+const MARKER_TEXT: &str =
+    "This folder was written by scrutiny build; it is replaced whole on each build.\n";
+const STAGING_TAG: &str = ".scrutiny-staging-";
+
+/// Why an output folder was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum OutputError {
+    #[error("refusing to write to {path}: {reason}")]
+    Refused { path: String, reason: String },
+    #[error("{path}: {source}")]
+    Io { path: String, source: io::Error },
+}
+
+fn io_err(path: &Path) -> impl FnOnce(io::Error) -> OutputError + '_ {
+    move |source| OutputError::Io {
+        path: path.display().to_string(),
+        source,
+    }
+}
+
+/// An absolute, normalised form of a path that may not exist yet.
+fn absolute(p: &Path) -> PathBuf {
+    if let Ok(c) = fs::canonicalize(p) {
+        return c;
+    }
+    let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    match (abs.parent(), abs.file_name()) {
+        (Some(parent), Some(name)) => absolute(parent).join(name),
+        _ => abs,
+    }
+}
+
+/// Refuses output folders that would destroy the project or what is not ours:
+/// the content folder or any folder around it, a folder holding `content/`,
+/// `templates/`, `static/`, `Cargo.toml` or `.git`, and (without `force`) a
+/// non-empty folder without our marker.
+pub fn check_output_dir(output: &Path, content: &Path, force: bool) -> Result<(), OutputError> {
+    let out = absolute(output);
+    let content = absolute(content);
+    let refuse = |reason: &str| {
+        Err(OutputError::Refused {
+            path: output.display().to_string(),
+            reason: reason.to_string(),
+        })
+    };
+    if out.parent().is_none() {
+        return refuse("it is the root of the file system");
+    }
+    if content.starts_with(&out) {
+        return refuse("it holds the content folder");
+    }
+    if out.starts_with(&content) {
+        return refuse("it is inside the content folder");
+    }
+    if let Some(home) = std::env::var_os("HOME").map(PathBuf::from) {
+        if absolute(&home) == out {
+            return refuse("it is the home folder");
+        }
+    }
+    for name in [
+        "content",
+        "templates",
+        "static",
+        "Cargo.toml",
+        ".git",
+        "src",
+    ] {
+        if out.join(name).exists() && (name != "src" || out.join("Cargo.toml").exists()) {
+            return refuse(&format!(
+                "it holds `{name}`: it looks like a project folder, not a build output"
+            ));
+        }
+    }
+    if out.exists() {
+        if !out.is_dir() {
+            return refuse("it is a file, not a folder");
+        }
+        let empty = fs::read_dir(&out).map_err(io_err(output))?.next().is_none();
+        if !empty && !out.join(MARKER).is_file() && !force {
+            return refuse(
+                "it holds files that scrutiny did not write (no .scrutiny-output marker); pass --force to replace it",
+            );
+        }
+    }
+    Ok(())
+}
+
+/// A staging folder beside the output, swapped in by [`Staging::commit`].
+pub struct Staging {
+    dir: PathBuf,
+    output: PathBuf,
+    done: bool,
+}
+
+impl Staging {
+    /// Makes a new staging folder beside `output`, first clearing any that a
+    /// killed build left behind.
+    pub fn create(output: &Path) -> Result<Staging, OutputError> {
+        let output = absolute(output);
+        let parent = output
+            .parent()
+            .ok_or_else(|| OutputError::Refused {
+                path: output.display().to_string(),
+                reason: "no parent folder".into(),
+            })?
+            .to_path_buf();
+        fs::create_dir_all(&parent).map_err(io_err(&parent))?;
+        let name = output
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let prefix = format!(".{name}{STAGING_TAG}");
+        if let Ok(entries) = fs::read_dir(&parent) {
+            for e in entries.flatten() {
+                let n = e.file_name().to_string_lossy().into_owned();
+                if n.starts_with(&prefix)
+                    && e.path().join(MARKER).is_file()
+                    && !pid_alive(&n[prefix.len()..])
+                {
+                    let _ = fs::remove_dir_all(e.path());
+                }
+            }
+        }
+        let dir = parent.join(format!("{prefix}{}", std::process::id()));
+        if dir.exists() {
+            fs::remove_dir_all(&dir).map_err(io_err(&dir))?;
+        }
+        fs::create_dir(&dir).map_err(io_err(&dir))?;
+        fs::write(dir.join(MARKER), MARKER_TEXT).map_err(io_err(&dir))?;
+        Ok(Staging {
+            dir,
+            output,
+            done: false,
+        })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Writes one file at a site-relative path, making its folders.
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), OutputError> {
+        let path = self.dir.join(rel);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(io_err(parent))?;
+        }
+        fs::write(&path, bytes).map_err(io_err(&path))
+    }
+
+    /// Swaps the staging folder in for the output and removes the old output.
+    pub fn commit(mut self) -> Result<(), OutputError> {
+        if self.output.exists() {
+            exchange(&self.dir, &self.output).map_err(io_err(&self.output))?;
+            // The staging path now holds the previous output.
+            fs::remove_dir_all(&self.dir).map_err(io_err(&self.dir))?;
+        } else {
+            fs::rename(&self.dir, &self.output).map_err(io_err(&self.output))?;
+        }
+        self.done = true;
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    /// A build that did not commit leaves no staging folder behind.
+    fn drop(&mut self) {
+        if !self.done {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+/// Is the process whose id ends a staging folder's name still running?
+fn pid_alive(pid: &str) -> bool {
+    pid.parse::<u32>()
+        .is_ok_and(|p| p != std::process::id() && Path::new(&format!("/proc/{p}")).exists())
+}
+
+/// Atomically exchanges two folders (Linux `renameat2(RENAME_EXCHANGE)`); where
+/// that is not available, two renames with a moment between them.
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::ffi::CString;
+        use std::os::unix::ffi::OsStrExt;
+        let ca = CString::new(a.as_os_str().as_bytes())?;
+        let cb = CString::new(b.as_os_str().as_bytes())?;
+        // SAFETY: both are valid NUL-terminated paths; the call only renames.
+        let rc = unsafe {
+            libc::renameat2(
+                libc::AT_FDCWD,
+                ca.as_ptr(),
+                libc::AT_FDCWD,
+                cb.as_ptr(),
+                libc::RENAME_EXCHANGE,
+            )
+        };
+        if rc == 0 {
+            return Ok(());
+        }
+        let err = io::Error::last_os_error();
+        if !matches!(err.raw_os_error(), Some(libc::EINVAL) | Some(libc::ENOSYS)) {
+            return Err(err);
+        }
+    }
+    let tmp = a.with_extension("previous");
+    fs::rename(b, &tmp)?;
+    if let Err(e) = fs::rename(a, b) {
+        let _ = fs::rename(&tmp, b);
+        return Err(e);
+    }
+    fs::rename(&tmp, a)
+}

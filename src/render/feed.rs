@@ -1,0 +1,145 @@
+//! The Atom feed (newest inspections and responses) and the XML sitemap.
+//! Both are written by XML libraries, which do the escaping.
+
+use atom_syndication::{Entry, Feed, Link, Person, Text};
+use chrono::{DateTime, FixedOffset, NaiveTime};
+
+use crate::content::PartialDate;
+use crate::site::urls::rel;
+use crate::site::{Site, rating};
+
+/// How many entries the feed carries: readers poll it, so it stays small.
+pub const FEED_ENTRIES: usize = 100;
+
+fn timestamp(d: PartialDate) -> DateTime<FixedOffset> {
+    d.earliest_day()
+        .and_time(NaiveTime::MIN)
+        .and_utc()
+        .fixed_offset()
+}
+
+pub fn atom(site: &Site) -> Vec<u8> {
+    let c = site.content;
+    let fw = &c.frameworks;
+    let name = |slug: &str| {
+        site.authority(slug)
+            .map_or(slug.to_string(), |a| a.authority.short_name.clone())
+    };
+    let mut entries: Vec<(PartialDate, String, Entry)> = Vec::new();
+    for i in &c.inspections {
+        let url = site.urls.absolute(&rel::inspection(&i.authority, &i.slug));
+        let framework = fw.framework(&i.framework);
+        let title = i
+            .title
+            .clone()
+            .or_else(|| framework.map(|f| f.name.clone()))
+            .unwrap_or_else(|| i.framework.clone());
+        let grade = rating::overall(fw, i)
+            .map(|g| format!(": {}", g.label))
+            .unwrap_or_default();
+        let summary = format!(
+            "{} published {}{}.",
+            title,
+            i.published.human(),
+            if grade.is_empty() {
+                String::new()
+            } else {
+                format!(", overall{grade}")
+            }
+        );
+        let entry = Entry {
+            id: url.clone(),
+            title: Text::plain(format!("{}: {}{}", name(&i.authority), title, grade)),
+            updated: timestamp(i.published),
+            links: vec![Link {
+                href: url.clone(),
+                rel: "alternate".into(),
+                mime_type: Some("text/html".into()),
+                ..Default::default()
+            }],
+            summary: Some(Text::plain(summary)),
+            ..Default::default()
+        };
+        entries.push((i.published, url, entry));
+    }
+    for r in &c.responses {
+        let url = site.urls.absolute(&rel::response(&r.authority, &r.slug));
+        let entry = Entry {
+            id: url.clone(),
+            title: Text::plain(format!("{}: {}", name(&r.authority), r.title)),
+            updated: timestamp(r.date),
+            links: vec![Link {
+                href: url.clone(),
+                rel: "alternate".into(),
+                mime_type: Some("text/html".into()),
+                ..Default::default()
+            }],
+            authors: vec![Person {
+                name: r.source.publisher.clone(),
+                ..Default::default()
+            }],
+            summary: Some(Text::plain(format!(
+                "{} ({}), {}.",
+                r.title,
+                r.source.publisher,
+                r.date.human()
+            ))),
+            ..Default::default()
+        };
+        entries.push((r.date, url, entry));
+    }
+    entries.sort_by(|a, b| (b.0, &b.1).cmp(&(a.0, &a.1)));
+    entries.truncate(FEED_ENTRIES);
+    let updated = entries.first().map_or_else(
+        || timestamp(PartialDate::parse("2000").expect("valid")),
+        |e| e.2.updated,
+    );
+    let feed = Feed {
+        id: site.urls.absolute(""),
+        title: Text::plain(c.site.title.clone()),
+        subtitle: c.site.description.clone().map(Text::plain),
+        updated,
+        links: vec![
+            Link {
+                href: site.urls.absolute("feed.xml"),
+                rel: "self".into(),
+                mime_type: Some("application/atom+xml".into()),
+                ..Default::default()
+            },
+            Link {
+                href: site.urls.absolute(""),
+                rel: "alternate".into(),
+                mime_type: Some("text/html".into()),
+                ..Default::default()
+            },
+        ],
+        lang: Some(c.site.language.clone()),
+        entries: entries.into_iter().map(|e| e.2).collect(),
+        ..Default::default()
+    };
+    let mut out = Vec::new();
+    feed.write_to(&mut out).expect("writing to memory");
+    out
+}
+
+pub fn sitemap(site: &Site, rel_urls: &[String]) -> Vec<u8> {
+    use quick_xml::Writer;
+    use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+    let mut w = Writer::new_with_indent(Vec::new(), b' ', 1);
+    let ok = |r: std::io::Result<()>| r.expect("writing to memory");
+    ok(w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None))));
+    let mut urlset = BytesStart::new("urlset");
+    urlset.push_attribute(("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9"));
+    ok(w.write_event(Event::Start(urlset)));
+    for r in rel_urls {
+        ok(w.write_event(Event::Start(BytesStart::new("url"))));
+        ok(w.write_event(Event::Start(BytesStart::new("loc"))));
+        ok(w.write_event(Event::Text(BytesText::new(&site.urls.absolute(r)))));
+        ok(w.write_event(Event::End(BytesEnd::new("loc"))));
+        ok(w.write_event(Event::End(BytesEnd::new("url"))));
+    }
+    ok(w.write_event(Event::End(BytesEnd::new("urlset"))));
+    let mut out = w.into_inner();
+    out.push(b'\n');
+    out
+}

@@ -1,0 +1,10 @@
+//! Rendering: the site model to files in memory. Nothing here touches the disk
+//! except loading templates; writing is [`crate::output`]'s job.
+
+pub mod charts;
+pub mod data;
+pub mod feed;
+pub mod markdown;
+pub mod pages;
+pub mod templates;
+pub mod views;

@@ -1,0 +1,920 @@
+//! Every output file of the site, rendered once each, in parallel.
+//!
+//! [`outputs`] lists what the site holds; [`render_one`] turns one entry into
+//! bytes. The caller (the build) runs them on rayon's pool and hands each result
+//! straight to a writer, so no more than a few pages are in memory at a time.
+
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use super::charts::{self, BarChart, Bucket, HistoryChart, HistoryPoint};
+use super::markdown;
+use super::views::*;
+use super::{data, feed, templates::error_chain};
+use crate::content::{Inspection, Page, Response};
+use crate::site::urls::{file_for, rel};
+use crate::site::{AuthorityFacts, CurrentRating, Site, TimelineItem};
+
+/// One file of the site.
+#[derive(Debug, Clone, Copy)]
+pub enum Output<'c> {
+    Home,
+    Authorities,
+    Authority(usize),
+    Inspection(&'c Inspection),
+    Response(&'c Response),
+    /// `/authorities/<a>/latest/`: a redirect to the latest graded inspection.
+    Latest(usize),
+    /// An alias of an authority: (authority index, alias index).
+    Alias(usize, usize),
+    Page(&'c Page),
+    People,
+    Person(usize),
+    Frameworks,
+    NotFound,
+    AuthoritiesJson,
+    InspectionsJson,
+    ResponsesJson,
+    InspectionsCsv,
+    Feed,
+    Sitemap,
+    Robots,
+}
+
+/// A rendered file: its path under the output folder and its bytes.
+pub struct Rendered {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// A page that failed to render: which page, and Tera's whole error.
+#[derive(Debug, thiserror::Error)]
+#[error("rendering {page}: {message}")]
+pub struct RenderError {
+    pub page: String,
+    pub message: String,
+}
+
+/// Every output of the site.
+pub fn outputs<'c>(site: &Site<'c>) -> Vec<Output<'c>> {
+    let c = site.content;
+    let mut out = vec![
+        Output::Home,
+        Output::Authorities,
+        Output::People,
+        Output::Frameworks,
+        Output::NotFound,
+        Output::AuthoritiesJson,
+        Output::InspectionsJson,
+        Output::ResponsesJson,
+        Output::InspectionsCsv,
+        Output::Feed,
+        Output::Sitemap,
+        Output::Robots,
+    ];
+    for (i, a) in site.authorities.iter().enumerate() {
+        out.push(Output::Authority(i));
+        if a.current.inspection().is_some() {
+            out.push(Output::Latest(i));
+        }
+        for j in 0..a.authority.aliases.len() {
+            out.push(Output::Alias(i, j));
+        }
+    }
+    out.extend(c.inspections.iter().map(Output::Inspection));
+    out.extend(c.responses.iter().map(Output::Response));
+    out.extend(c.pages.iter().map(Output::Page));
+    out.extend((0..site.people.len()).map(Output::Person));
+    out
+}
+
+/// Site-relative URLs of the real pages (not redirects), for the sitemap.
+pub fn page_urls(site: &Site) -> Vec<String> {
+    let c = site.content;
+    let mut urls = vec![
+        rel::home(),
+        rel::authorities(),
+        rel::people(),
+        rel::frameworks(),
+    ];
+    urls.extend(
+        site.authorities
+            .iter()
+            .map(|a| rel::authority(&a.authority.slug)),
+    );
+    urls.extend(
+        c.inspections
+            .iter()
+            .map(|i| rel::inspection(&i.authority, &i.slug)),
+    );
+    urls.extend(
+        c.responses
+            .iter()
+            .map(|r| rel::response(&r.authority, &r.slug)),
+    );
+    urls.extend(c.pages.iter().map(|p| rel::page(&p.slug)));
+    urls.extend(site.people.iter().map(|p| rel::person(&p.slug)));
+    urls
+}
+
+/// Options that change what pages contain.
+#[derive(Debug, Clone, Default)]
+pub struct RenderOptions {
+    /// Set by `serve`: the URL of the live-reload script to add to every page.
+    pub reload_url: Option<String>,
+}
+
+pub struct Renderer<'s, 'c> {
+    pub site: &'s Site<'c>,
+    pub tera: &'s Tera,
+    pub options: RenderOptions,
+    views: Views<'s, 'c>,
+}
+
+#[derive(Serialize)]
+struct HomeCx<'a> {
+    layout: Layout<'a>,
+    chart: BarChart<'a>,
+    authorities: usize,
+    inspections: usize,
+    responses: usize,
+    latest_inspections: Vec<InspectionSummary<'a>>,
+    latest_responses: Vec<ResponseSummary<'a>>,
+}
+
+#[derive(Serialize)]
+struct AuthoritiesCx<'a> {
+    layout: Layout<'a>,
+    regions: Vec<RegionGroup<'a>>,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct RegionGroup<'a> {
+    region: &'a str,
+    authorities: Vec<AuthoritySummary<'a>>,
+}
+
+#[derive(Serialize)]
+struct TimelineEntry<'a> {
+    kind: &'static str,
+    inspection: Option<InspectionSummary<'a>>,
+    response: Option<ResponseSummary<'a>>,
+    /// For responses: the inspections they answer.
+    answers: Vec<InspectionSummary<'a>>,
+}
+
+#[derive(Serialize)]
+struct HistoryRow<'a> {
+    inspection: InspectionSummary<'a>,
+    judgements: Vec<JudgementView<'a>>,
+}
+
+#[derive(Serialize)]
+struct AuthorityCx<'a> {
+    layout: Layout<'a>,
+    authority: AuthoritySummary<'a>,
+    ons_code: Option<&'a str>,
+    website: Option<&'a str>,
+    press_page: Option<&'a str>,
+    aliases: &'a [String],
+    chart: Option<HistoryChart<'a>>,
+    history: Vec<HistoryRow<'a>>,
+    timeline: Vec<TimelineEntry<'a>>,
+    latest_url: Option<String>,
+}
+
+#[derive(Serialize)]
+struct ResponseBlock<'a> {
+    response: ResponseSummary<'a>,
+    quotes: Vec<QuoteView<'a>>,
+    commitments: &'a [String],
+}
+
+#[derive(Serialize)]
+struct InspectionCx<'a> {
+    layout: Layout<'a>,
+    inspection: InspectionSummary<'a>,
+    framework_name: &'a str,
+    visit: Option<String>,
+    judgements: Vec<JudgementView<'a>>,
+    report: Option<&'a crate::content::Link>,
+    strengths: &'a [String],
+    concerns: &'a [String],
+    recommendations: &'a [String],
+    recommendation_count: Option<u32>,
+    quotes: Vec<QuoteView<'a>>,
+    body_html: String,
+    responses: Vec<ResponseBlock<'a>>,
+    is_current: bool,
+}
+
+#[derive(Serialize)]
+struct ResponseCx<'a> {
+    layout: Layout<'a>,
+    response: ResponseSummary<'a>,
+    source: &'a crate::content::Source,
+    quotes: Vec<QuoteView<'a>>,
+    commitments: &'a [String],
+    answers: Vec<InspectionSummary<'a>>,
+    body_html: String,
+}
+
+#[derive(Serialize)]
+struct PageCx<'a> {
+    layout: Layout<'a>,
+    body_html: String,
+}
+
+#[derive(Serialize)]
+struct PersonSummary<'a> {
+    name: &'a str,
+    url: String,
+    roles: &'a [&'a str],
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct PeopleCx<'a> {
+    layout: Layout<'a>,
+    people: Vec<PersonSummary<'a>>,
+}
+
+#[derive(Serialize)]
+struct PersonQuote<'a> {
+    text: &'a str,
+    role: Option<&'a str>,
+    date: String,
+    date_iso: String,
+    context_title: &'a str,
+    context_url: String,
+    authority_name: &'a str,
+    authority_url: String,
+}
+
+#[derive(Serialize)]
+struct PersonCx<'a> {
+    layout: Layout<'a>,
+    name: &'a str,
+    roles: &'a [&'a str],
+    quotes: Vec<PersonQuote<'a>>,
+}
+
+#[derive(Serialize)]
+struct ScaleView<'a> {
+    id: &'a str,
+    grades: Vec<GradeView<'a>>,
+}
+
+#[derive(Serialize)]
+struct FrameworkView<'a> {
+    id: &'a str,
+    name: &'a str,
+    short: &'a str,
+    scale: Option<&'a str>,
+    judgements: Vec<(&'a str, &'a str)>,
+}
+
+#[derive(Serialize)]
+struct FrameworksCx<'a> {
+    layout: Layout<'a>,
+    scales: Vec<ScaleView<'a>>,
+    frameworks: Vec<FrameworkView<'a>>,
+}
+
+#[derive(Serialize)]
+struct RedirectCx<'a> {
+    layout: Layout<'a>,
+    target: String,
+    target_label: String,
+}
+
+impl<'s, 'c> Renderer<'s, 'c> {
+    pub fn new(site: &'s Site<'c>, tera: &'s Tera, options: RenderOptions) -> Self {
+        Renderer {
+            site,
+            tera,
+            options,
+            views: Views { site },
+        }
+    }
+
+    fn render<T: Serialize>(
+        &self,
+        template: &str,
+        page: &str,
+        cx: &T,
+    ) -> Result<Vec<u8>, RenderError> {
+        let err = |e: tera::Error| RenderError {
+            page: page.to_string(),
+            message: error_chain(&e),
+        };
+        let context = Context::from_serialize(cx).map_err(err)?;
+        self.tera
+            .render(template, &context)
+            .map(String::into_bytes)
+            .map_err(err)
+    }
+
+    fn layout(
+        &self,
+        title: String,
+        section: &'static str,
+        rel_url: Option<&str>,
+        crumbs: Vec<Crumb>,
+    ) -> Layout<'c> {
+        let mut l = self.views.layout(title, section, rel_url, crumbs);
+        l.reload_url = self.options.reload_url.clone();
+        l
+    }
+
+    /// Renders one output.
+    pub fn render_one(&self, output: Output<'c>) -> Result<Rendered, RenderError> {
+        let site = self.site;
+        let page = |rel: String, bytes: Vec<u8>| Rendered {
+            path: file_for(&rel),
+            bytes,
+        };
+        Ok(match output {
+            Output::Home => page(rel::home(), self.home()?),
+            Output::Authorities => page(rel::authorities(), self.authorities()?),
+            Output::Authority(i) => {
+                let a = &site.authorities[i];
+                page(rel::authority(&a.authority.slug), self.authority(a)?)
+            }
+            Output::Inspection(i) => {
+                page(rel::inspection(&i.authority, &i.slug), self.inspection(i)?)
+            }
+            Output::Response(r) => page(rel::response(&r.authority, &r.slug), self.response(r)?),
+            Output::Latest(i) => {
+                let a = &site.authorities[i];
+                let target = a.current.inspection().expect("listed only when rated");
+                let label = format!(
+                    "{}: {}",
+                    a.authority.short_name,
+                    self.views.inspection_title(target)
+                );
+                page(
+                    rel::latest(&a.authority.slug),
+                    self.redirect(&rel::inspection(&target.authority, &target.slug), label)?,
+                )
+            }
+            Output::Alias(i, j) => {
+                let a = &site.authorities[i];
+                let alias = &a.authority.aliases[j];
+                page(
+                    rel::authority(alias),
+                    self.redirect(&rel::authority(&a.authority.slug), a.authority.name.clone())?,
+                )
+            }
+            Output::Page(p) => page(rel::page(&p.slug), self.free_page(p)?),
+            Output::People => page(rel::people(), self.people()?),
+            Output::Person(i) => page(rel::person(&site.people[i].slug), self.person(i)?),
+            Output::Frameworks => page(rel::frameworks(), self.frameworks()?),
+            Output::NotFound => Rendered {
+                path: "404.html".into(),
+                bytes: self.not_found()?,
+            },
+            Output::AuthoritiesJson => Rendered {
+                path: rel::data("authorities.json"),
+                bytes: data::authorities_json(site),
+            },
+            Output::InspectionsJson => Rendered {
+                path: rel::data("inspections.json"),
+                bytes: data::inspections_json(site),
+            },
+            Output::ResponsesJson => Rendered {
+                path: rel::data("responses.json"),
+                bytes: data::responses_json(site),
+            },
+            Output::InspectionsCsv => Rendered {
+                path: rel::data("inspections.csv"),
+                bytes: data::inspections_csv(site),
+            },
+            Output::Feed => Rendered {
+                path: "feed.xml".into(),
+                bytes: feed::atom(site),
+            },
+            Output::Sitemap => Rendered {
+                path: "sitemap.xml".into(),
+                bytes: feed::sitemap(site, &page_urls(site)),
+            },
+            Output::Robots => Rendered {
+                path: "robots.txt".into(),
+                bytes: format!(
+                    "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+                    site.urls.absolute("sitemap.xml")
+                )
+                .into_bytes(),
+            },
+        })
+    }
+
+    /// Alias redirects for inspections and responses under a former slug, beside
+    /// the alias's authority page: (site-relative folder, target) pairs.
+    pub fn alias_subpages(&self, i: usize, j: usize) -> Vec<(String, String)> {
+        let a = &self.site.authorities[i];
+        let alias = &a.authority.aliases[j];
+        let mut out = Vec::new();
+        for ins in &a.inspections {
+            out.push((
+                rel::inspection(alias, &ins.slug),
+                rel::inspection(&ins.authority, &ins.slug),
+            ));
+        }
+        for r in &a.responses {
+            out.push((
+                rel::response(alias, &r.slug),
+                rel::response(&r.authority, &r.slug),
+            ));
+        }
+        if let Some(latest) = a.current.inspection() {
+            out.push((
+                rel::latest(alias),
+                rel::inspection(&latest.authority, &latest.slug),
+            ));
+        }
+        out
+    }
+
+    /// Renders a redirect page to a site-relative target.
+    pub fn redirect(&self, target_rel: &str, label: String) -> Result<Vec<u8>, RenderError> {
+        let cx = RedirectCx {
+            layout: self.layout(
+                format!("Moved: {label}"),
+                "",
+                Some(target_rel),
+                vec![self.views.home_crumb()],
+            ),
+            target: self.site.urls.link(target_rel),
+            target_label: label,
+        };
+        self.render("redirect.html", target_rel, &cx)
+    }
+
+    fn home(&self) -> Result<Vec<u8>, RenderError> {
+        let site = self.site;
+        let c = site.content;
+        let mut latest_inspections: Vec<&Inspection> = c.inspections.iter().collect();
+        latest_inspections.sort_by(|a, b| {
+            (b.published, &b.authority, &b.slug).cmp(&(a.published, &a.authority, &a.slug))
+        });
+        let mut latest_responses: Vec<&Response> = c.responses.iter().collect();
+        latest_responses
+            .sort_by(|a, b| (b.date, &b.authority, &b.slug).cmp(&(a.date, &a.authority, &a.slug)));
+        let cx = HomeCx {
+            layout: {
+                let mut l =
+                    self.layout(c.site.title.clone(), "home", Some(&rel::home()), Vec::new());
+                l.description = c.site.description.clone();
+                l
+            },
+            chart: charts::bar_chart(self.grade_buckets()),
+            authorities: site.authorities.len(),
+            inspections: c.inspections.len(),
+            responses: c.responses.len(),
+            latest_inspections: latest_inspections
+                .into_iter()
+                .take(10)
+                .map(|i| self.views.inspection_summary(i))
+                .collect(),
+            latest_responses: latest_responses
+                .into_iter()
+                .take(10)
+                .map(|r| self.views.response_summary(r))
+                .collect(),
+        };
+        self.render("home.html", "/", &cx)
+    }
+
+    /// How many authorities sit at each current grade: grades by rank, then by
+    /// scale order; then "No overall grade" and "Not yet rated".
+    fn grade_buckets(&self) -> Vec<Bucket<'c>> {
+        let fw = &self.site.content.frameworks;
+        let mut buckets: Vec<Bucket<'c>> = Vec::new();
+        let mut keys: Vec<(usize, usize, &str)> = Vec::new();
+        for (si, scale) in fw.scales.iter().enumerate() {
+            for (gi, grade) in scale.grades.iter().enumerate() {
+                let count = self
+                    .site
+                    .authorities
+                    .iter()
+                    .filter(|a| matches!(a.current, CurrentRating::Rated { headline: Some(h), .. } if h.scale == scale.id && h.id == grade.id))
+                    .count();
+                if count > 0 {
+                    keys.push((gi, si, &grade.id));
+                    let g = crate::site::RatedGrade {
+                        id: &grade.id,
+                        label: &grade.label,
+                        rank: gi + 1,
+                        scale_len: scale.grades.len(),
+                        scale: &scale.id,
+                    };
+                    let view = GradeView::from(g);
+                    buckets.push(Bucket {
+                        label: grade.label.clone(),
+                        count,
+                        tone: view.tone,
+                        grade: Some(view),
+                    });
+                }
+            }
+        }
+        // Order by rank, then by scale order, keeping each grade's own label.
+        let mut order: Vec<usize> = (0..buckets.len()).collect();
+        order.sort_by_key(|&i| (keys[i].0, keys[i].1));
+        let mut sorted: Vec<Bucket<'c>> = Vec::with_capacity(buckets.len() + 2);
+        let mut taken: Vec<Option<Bucket<'c>>> = buckets.into_iter().map(Some).collect();
+        for i in order {
+            if let Some(b) = taken[i].take() {
+                sorted.push(b);
+            }
+        }
+        let no_overall = self
+            .site
+            .authorities
+            .iter()
+            .filter(|a| matches!(a.current, CurrentRating::Rated { headline: None, .. }))
+            .count();
+        if no_overall > 0 {
+            sorted.push(Bucket {
+                label: "No overall grade".into(),
+                count: no_overall,
+                tone: 0,
+                grade: None,
+            });
+        }
+        let not_rated = self
+            .site
+            .authorities
+            .iter()
+            .filter(|a| matches!(a.current, CurrentRating::NotYetRated))
+            .count();
+        sorted.push(Bucket {
+            label: "Not yet rated".into(),
+            count: not_rated,
+            tone: 0,
+            grade: None,
+        });
+        sorted
+    }
+
+    fn authorities(&self) -> Result<Vec<u8>, RenderError> {
+        let mut regions: Vec<RegionGroup> = Vec::new();
+        let mut facts: Vec<&AuthorityFacts> = self.site.authorities.iter().collect();
+        facts.sort_by(|a, b| {
+            (&a.authority.region, &a.authority.name).cmp(&(&b.authority.region, &b.authority.name))
+        });
+        for a in facts {
+            let summary = self.views.authority_summary(a);
+            match regions.last_mut() {
+                Some(g) if g.region == a.authority.region => g.authorities.push(summary),
+                _ => regions.push(RegionGroup {
+                    region: &a.authority.region,
+                    authorities: vec![summary],
+                }),
+            }
+        }
+        let cx = AuthoritiesCx {
+            layout: self.layout(
+                "Authorities".into(),
+                "authorities",
+                Some(&rel::authorities()),
+                vec![self.views.home_crumb()],
+            ),
+            count: self.site.authorities.len(),
+            regions,
+        };
+        self.render("authorities.html", "/authorities/", &cx)
+    }
+
+    fn authority(&self, a: &AuthorityFacts<'c>) -> Result<Vec<u8>, RenderError> {
+        let fw = &self.site.content.frameworks;
+        let au = a.authority;
+        let graded: Vec<&Inspection> = a
+            .inspections
+            .iter()
+            .copied()
+            .filter(|i| crate::site::rating::is_graded(fw, i))
+            .collect();
+        let points = graded
+            .iter()
+            .filter_map(|i| {
+                let g = crate::site::rating::overall(fw, i)?;
+                Some(HistoryPoint {
+                    day: i.published.ordinal(),
+                    year: i.published.year(),
+                    date: i.published.human(),
+                    grade: g.into(),
+                    url: self.views.link(&rel::inspection(&i.authority, &i.slug)),
+                })
+            })
+            .collect();
+        let timeline = a
+            .timeline()
+            .into_iter()
+            .map(|t| match t {
+                TimelineItem::Inspection(i) => TimelineEntry {
+                    kind: "inspection",
+                    inspection: Some(self.views.inspection_summary(i)),
+                    response: None,
+                    answers: Vec::new(),
+                },
+                TimelineItem::Response(r) => TimelineEntry {
+                    kind: "response",
+                    inspection: None,
+                    response: Some(self.views.response_summary(r)),
+                    answers: self.answers(r),
+                },
+            })
+            .collect();
+        let mut crumbs = self.views.authority_crumbs(a);
+        crumbs.pop();
+        let cx = AuthorityCx {
+            layout: {
+                let mut l = self.layout(
+                    au.name.clone(),
+                    "authorities",
+                    Some(&rel::authority(&au.slug)),
+                    crumbs,
+                );
+                l.description = Some(format!(
+                    "Ofsted inspections of {}'s children's services, and what the council said.",
+                    au.name
+                ));
+                l
+            },
+            authority: self.views.authority_summary(a),
+            ons_code: au.ons_code.as_deref(),
+            website: au.website.as_deref(),
+            press_page: au.press_page.as_deref(),
+            aliases: &au.aliases,
+            chart: charts::history_chart(points),
+            history: graded
+                .iter()
+                .rev()
+                .map(|i| HistoryRow {
+                    inspection: self.views.inspection_summary(i),
+                    judgements: self.views.judgements(i),
+                })
+                .collect(),
+            timeline,
+            latest_url: a
+                .current
+                .inspection()
+                .map(|_| self.views.link(&rel::latest(&au.slug))),
+        };
+        self.render("authority.html", &rel::authority(&au.slug), &cx)
+    }
+
+    fn answers(&self, r: &'c Response) -> Vec<InspectionSummary<'c>> {
+        r.responds_to
+            .iter()
+            .filter_map(|s| self.site.inspection(&r.authority, s))
+            .map(|i| self.views.inspection_summary(i))
+            .collect()
+    }
+
+    fn inspection(&self, i: &'c Inspection) -> Result<Vec<u8>, RenderError> {
+        let site = self.site;
+        let a = site
+            .authority(&i.authority)
+            .expect("inspections belong to loaded authorities");
+        let framework = site.content.frameworks.framework(&i.framework);
+        let visit = i.visit.and_then(|v| match (v.from, v.to) {
+            (Some(f), Some(t)) if f == t => Some(f.human()),
+            (Some(f), Some(t)) => Some(format!("{} to {}", f.human(), t.human())),
+            (Some(f), None) => Some(format!("from {}", f.human())),
+            (None, Some(t)) => Some(format!("until {}", t.human())),
+            (None, None) => None,
+        });
+        let summary = self.views.inspection_summary(i);
+        let responses = site
+            .responses_to(i)
+            .iter()
+            .map(|r| ResponseBlock {
+                response: self.views.response_summary(r),
+                quotes: r.quotes.iter().map(|q| self.views.quote(q, "")).collect(),
+                commitments: &r.commitments,
+            })
+            .collect();
+        let crumbs = self.views.authority_crumbs(a);
+        let title = format!(
+            "{}: {}, {}",
+            a.authority.short_name, summary.title, summary.published
+        );
+        let cx = InspectionCx {
+            layout: self.layout(
+                title,
+                "authorities",
+                Some(&rel::inspection(&i.authority, &i.slug)),
+                crumbs,
+            ),
+            framework_name: framework.map_or(i.framework.as_str(), |f| f.name.as_str()),
+            visit,
+            judgements: self.views.judgements(i),
+            report: i.report.as_ref(),
+            strengths: &i.strengths,
+            concerns: &i.concerns,
+            recommendations: &i.recommendations,
+            recommendation_count: i.recommendation_count,
+            quotes: i
+                .quotes
+                .iter()
+                .map(|q| self.views.quote(q, "Ofsted inspectors"))
+                .collect(),
+            body_html: markdown::to_html(&i.body),
+            responses,
+            is_current: a.current.inspection().is_some_and(|c| std::ptr::eq(c, i)),
+            inspection: summary,
+        };
+        self.render(
+            "inspection.html",
+            &rel::inspection(&i.authority, &i.slug),
+            &cx,
+        )
+    }
+
+    fn response(&self, r: &'c Response) -> Result<Vec<u8>, RenderError> {
+        let a = self
+            .site
+            .authority(&r.authority)
+            .expect("responses belong to loaded authorities");
+        let summary = self.views.response_summary(r);
+        let cx = ResponseCx {
+            layout: self.layout(
+                format!("{}: {}", a.authority.short_name, r.title),
+                "authorities",
+                Some(&rel::response(&r.authority, &r.slug)),
+                self.views.authority_crumbs(a),
+            ),
+            source: &r.source,
+            quotes: r.quotes.iter().map(|q| self.views.quote(q, "")).collect(),
+            commitments: &r.commitments,
+            answers: self.answers(r),
+            body_html: markdown::to_html(&r.body),
+            response: summary,
+        };
+        self.render("response.html", &rel::response(&r.authority, &r.slug), &cx)
+    }
+
+    fn free_page(&self, p: &'c Page) -> Result<Vec<u8>, RenderError> {
+        let mut layout = self.layout(
+            p.title.clone(),
+            "",
+            Some(&rel::page(&p.slug)),
+            vec![self.views.home_crumb()],
+        );
+        layout.description = p.description.clone();
+        let section_key: &'static str = match p.slug.as_str() {
+            "about" => "page-about",
+            "methodology" => "page-methodology",
+            "accessibility" => "page-accessibility",
+            _ => "",
+        };
+        layout.section = section_key;
+        let cx = PageCx {
+            layout,
+            body_html: markdown::to_html(&p.body),
+        };
+        self.render("page.html", &rel::page(&p.slug), &cx)
+    }
+
+    fn people(&self) -> Result<Vec<u8>, RenderError> {
+        let cx = PeopleCx {
+            layout: self.layout(
+                "People quoted".into(),
+                "people",
+                Some(&rel::people()),
+                vec![self.views.home_crumb()],
+            ),
+            people: self
+                .site
+                .people
+                .iter()
+                .map(|p| PersonSummary {
+                    name: p.name,
+                    url: self.views.link(&rel::person(&p.slug)),
+                    roles: &p.roles,
+                    count: p.quotes.len(),
+                })
+                .collect(),
+        };
+        self.render("people.html", "/people/", &cx)
+    }
+
+    fn person(&self, index: usize) -> Result<Vec<u8>, RenderError> {
+        use crate::site::QuoteRef;
+        let p = &self.site.people[index];
+        let mut quotes: Vec<PersonQuote> = p
+            .quotes
+            .iter()
+            .map(|q| match *q {
+                QuoteRef::Inspection(i, quote) => PersonQuote {
+                    text: &quote.text,
+                    role: quote.role.as_deref(),
+                    date: i.published.human(),
+                    date_iso: i.published.iso(),
+                    context_title: self.views.inspection_title(i),
+                    context_url: self.views.link(&rel::inspection(&i.authority, &i.slug)),
+                    authority_name: self
+                        .site
+                        .authority(&i.authority)
+                        .map_or(i.authority.as_str(), |a| a.authority.name.as_str()),
+                    authority_url: self.views.link(&rel::authority(&i.authority)),
+                },
+                QuoteRef::Response(r, quote) => PersonQuote {
+                    text: &quote.text,
+                    role: quote.role.as_deref(),
+                    date: r.date.human(),
+                    date_iso: r.date.iso(),
+                    context_title: &r.title,
+                    context_url: self.views.link(&rel::response(&r.authority, &r.slug)),
+                    authority_name: self
+                        .site
+                        .authority(&r.authority)
+                        .map_or(r.authority.as_str(), |a| a.authority.name.as_str()),
+                    authority_url: self.views.link(&rel::authority(&r.authority)),
+                },
+            })
+            .collect();
+        quotes.sort_by(|a, b| b.date_iso.cmp(&a.date_iso));
+        let cx = PersonCx {
+            layout: self.layout(
+                p.name.to_string(),
+                "people",
+                Some(&rel::person(&p.slug)),
+                vec![
+                    self.views.home_crumb(),
+                    self.views.crumb("People", &rel::people()),
+                ],
+            ),
+            name: p.name,
+            roles: &p.roles,
+            quotes,
+        };
+        self.render("person.html", &rel::person(&p.slug), &cx)
+    }
+
+    fn frameworks(&self) -> Result<Vec<u8>, RenderError> {
+        let fw = &self.site.content.frameworks;
+        let cx = FrameworksCx {
+            layout: self.layout(
+                "Inspection frameworks and grades".into(),
+                "frameworks",
+                Some(&rel::frameworks()),
+                vec![self.views.home_crumb()],
+            ),
+            scales: fw
+                .scales
+                .iter()
+                .map(|s| ScaleView {
+                    id: &s.id,
+                    grades: s
+                        .grades
+                        .iter()
+                        .enumerate()
+                        .map(|(i, g)| {
+                            GradeView::from(crate::site::RatedGrade {
+                                id: &g.id,
+                                label: &g.label,
+                                rank: i + 1,
+                                scale_len: s.grades.len(),
+                                scale: &s.id,
+                            })
+                        })
+                        .collect(),
+                })
+                .collect(),
+            frameworks: fw
+                .frameworks
+                .iter()
+                .map(|f| FrameworkView {
+                    id: &f.id,
+                    name: &f.name,
+                    short: &f.short,
+                    scale: f.scale.as_deref(),
+                    judgements: f
+                        .judgements
+                        .iter()
+                        .map(|j| (j.key.as_str(), j.label.as_str()))
+                        .collect(),
+                })
+                .collect(),
+        };
+        self.render("frameworks.html", "/frameworks/", &cx)
+    }
+
+    fn not_found(&self) -> Result<Vec<u8>, RenderError> {
+        let cx = PageCx {
+            layout: self.layout(
+                "Page not found".into(),
+                "",
+                None,
+                vec![self.views.home_crumb()],
+            ),
+            body_html: String::new(),
+        };
+        self.render("404.html", "404.html", &cx)
+    }
+}

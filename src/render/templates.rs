@@ -1,0 +1,107 @@
+//! Templates: Tera, loaded and compiled once per build.
+//!
+//! The built-in templates are compiled into the binary, so a content folder
+//! built from anywhere gets the full site. A `templates/` folder beside the
+//! content folder's parent overrides them file by file. Tera autoescapes every
+//! `.html` and `.xml` template; editor text is only ever inserted as data.
+
+use std::path::Path;
+
+use tera::Tera;
+
+/// The templates shipped in the binary, by name.
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../templates/base.html")),
+    ("home.html", include_str!("../../templates/home.html")),
+    (
+        "authorities.html",
+        include_str!("../../templates/authorities.html"),
+    ),
+    (
+        "authority.html",
+        include_str!("../../templates/authority.html"),
+    ),
+    (
+        "inspection.html",
+        include_str!("../../templates/inspection.html"),
+    ),
+    (
+        "response.html",
+        include_str!("../../templates/response.html"),
+    ),
+    ("page.html", include_str!("../../templates/page.html")),
+    ("people.html", include_str!("../../templates/people.html")),
+    ("person.html", include_str!("../../templates/person.html")),
+    (
+        "frameworks.html",
+        include_str!("../../templates/frameworks.html"),
+    ),
+    (
+        "redirect.html",
+        include_str!("../../templates/redirect.html"),
+    ),
+    ("404.html", include_str!("../../templates/404.html")),
+    (
+        "partials/macros.html",
+        include_str!("../../templates/partials/macros.html"),
+    ),
+    (
+        "partials/charts.html",
+        include_str!("../../templates/partials/charts.html"),
+    ),
+];
+
+/// The static files shipped in the binary, by path under `static/`.
+pub const BUILTIN_STATIC: &[(&str, &[u8])] =
+    &[("style.css", include_bytes!("../../static/style.css"))];
+
+/// A template folder that failed to load or compile.
+#[derive(Debug, thiserror::Error)]
+#[error("templates: {0}")]
+pub struct TemplateError(pub String);
+
+/// Compiles the built-in templates, then any overrides from `dir`.
+pub fn load(dir: Option<&Path>) -> Result<Tera, TemplateError> {
+    let mut tera = Tera::default();
+    tera.autoescape_on(vec![".html", ".xml"]);
+    let mut all: Vec<(String, String)> = BUILTIN
+        .iter()
+        .map(|(n, s)| (n.to_string(), s.to_string()))
+        .collect();
+    if let Some(dir) = dir.filter(|d| d.is_dir()) {
+        for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+            let entry = entry.map_err(|e| TemplateError(e.to_string()))?;
+            if !entry.file_type().is_file() || entry.path().extension().is_none_or(|e| e != "html")
+            {
+                continue;
+            }
+            let name = entry
+                .path()
+                .strip_prefix(dir)
+                .map_err(|e| TemplateError(e.to_string()))?
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect::<Vec<_>>()
+                .join("/");
+            let text = std::fs::read_to_string(entry.path())
+                .map_err(|e| TemplateError(format!("{}: {e}", entry.path().display())))?;
+            all.retain(|(n, _)| n != &name);
+            all.push((name, text));
+        }
+    }
+    tera.add_raw_templates(all)
+        .map_err(|e| TemplateError(error_chain(&e)))?;
+    Ok(tera)
+}
+
+/// Tera's error with all its causes, on one line each.
+pub fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut s = e.to_string();
+    let mut cur = e.source();
+    while let Some(c) = cur {
+        s.push_str(": ");
+        s.push_str(&c.to_string());
+        cur = c.source();
+    }
+    s
+}

@@ -1,0 +1,380 @@
+//! Typed template contexts: what each kind of page gives its template.
+//!
+//! Views borrow from the site model and hold finished URLs and display strings,
+//! so templates only lay things out. Every string here is editor text or built
+//! from it; templates autoescape it (only `body_html`, already sanitised, is
+//! marked safe).
+
+use serde::Serialize;
+
+use crate::content::{Inspection, OVERALL, Quote, Response};
+use crate::site::urls::rel;
+use crate::site::{AuthorityFacts, CurrentRating, RatedGrade, Site};
+
+/// The frame every page shares: site name, page title, navigation, breadcrumbs.
+#[derive(Serialize)]
+pub struct Layout<'a> {
+    pub site_title: &'a str,
+    pub site_description: Option<&'a str>,
+    pub lang: &'a str,
+    pub base_path: String,
+    pub title: String,
+    pub description: Option<String>,
+    /// Full URL of this page; `None` for pages with no single address (404).
+    pub canonical: Option<String>,
+    pub breadcrumbs: Vec<Crumb>,
+    /// Which top navigation item is current: home, authorities, people, about...
+    pub section: &'static str,
+    pub feed_url: String,
+    pub nav: Vec<NavItem>,
+    /// Set only by `serve`: the live-reload script's URL.
+    pub reload_url: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct Crumb {
+    pub label: String,
+    pub url: String,
+}
+
+#[derive(Serialize)]
+pub struct NavItem {
+    pub label: String,
+    pub url: String,
+    pub key: String,
+}
+
+/// A grade with what the page needs to show it: the inspectorate's words, and a
+/// tone (1 best .. 4 worst) for colour, never used alone to carry meaning.
+#[derive(Serialize, Clone)]
+pub struct GradeView<'a> {
+    pub id: &'a str,
+    pub label: &'a str,
+    pub rank: usize,
+    pub scale_len: usize,
+    pub tone: usize,
+}
+
+impl<'a> From<RatedGrade<'a>> for GradeView<'a> {
+    fn from(g: RatedGrade<'a>) -> Self {
+        let tone = if g.scale_len <= 1 {
+            1
+        } else {
+            1 + (g.rank - 1) * 3 / (g.scale_len - 1)
+        };
+        GradeView {
+            id: g.id,
+            label: g.label,
+            rank: g.rank,
+            scale_len: g.scale_len,
+            tone,
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct JudgementView<'a> {
+    pub key: &'a str,
+    pub label: &'a str,
+    pub grade: Option<GradeView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct QuoteView<'a> {
+    pub text: &'a str,
+    pub speaker: &'a str,
+    pub role: Option<&'a str>,
+    pub person_url: Option<String>,
+}
+
+/// An inspection as it appears in lists and timelines.
+#[derive(Serialize)]
+pub struct InspectionSummary<'a> {
+    pub url: String,
+    pub title: &'a str,
+    pub framework: &'a str,
+    pub framework_short: &'a str,
+    pub published: String,
+    pub published_iso: String,
+    pub graded: bool,
+    /// The overall grade, when the inspection has one.
+    pub headline: Option<GradeView<'a>>,
+    /// Graded, but its framework has no overall judgement.
+    pub no_overall: bool,
+    pub authority_name: &'a str,
+    pub authority_url: String,
+}
+
+/// A response as it appears in lists and timelines.
+#[derive(Serialize)]
+pub struct ResponseSummary<'a> {
+    pub url: String,
+    pub title: &'a str,
+    pub kind: &'a str,
+    pub kind_label: &'static str,
+    pub date: String,
+    pub date_iso: String,
+    pub publisher: &'a str,
+    pub authority_name: &'a str,
+    pub authority_url: String,
+}
+
+/// The current rating block.
+#[derive(Serialize)]
+pub struct CurrentView<'a> {
+    pub rated: bool,
+    pub headline: Option<GradeView<'a>>,
+    pub no_overall: bool,
+    pub judgements: Vec<JudgementView<'a>>,
+    pub inspection: Option<InspectionSummary<'a>>,
+    pub report_url: Option<&'a str>,
+    pub last_overall: Option<LastOverallView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct LastOverallView<'a> {
+    pub grade: GradeView<'a>,
+    pub inspection: InspectionSummary<'a>,
+}
+
+/// An authority in the list of all authorities.
+#[derive(Serialize)]
+pub struct AuthoritySummary<'a> {
+    pub slug: &'a str,
+    pub name: &'a str,
+    pub short_name: &'a str,
+    pub region: &'a str,
+    pub kind: Option<&'a str>,
+    pub url: String,
+    pub current: CurrentView<'a>,
+}
+
+pub fn kind_label(kind: &str) -> &'static str {
+    match kind {
+        "press-release" => "Press release",
+        "statement" => "Statement",
+        "committee-record" => "Committee record",
+        "improvement-plan" => "Improvement plan",
+        "news-report" => "News report",
+        "letter" => "Letter",
+        _ => "Response",
+    }
+}
+
+/// Builds views from the site model.
+pub struct Views<'s, 'c> {
+    pub site: &'s Site<'c>,
+}
+
+impl<'s, 'c> Views<'s, 'c> {
+    pub fn link(&self, rel: &str) -> String {
+        self.site.urls.link(rel)
+    }
+
+    pub fn layout(
+        &self,
+        title: String,
+        section: &'static str,
+        rel_url: Option<&str>,
+        crumbs: Vec<Crumb>,
+    ) -> Layout<'c> {
+        let c = self.site.content;
+        let mut nav = vec![
+            NavItem {
+                label: "Home".into(),
+                url: self.link(&rel::home()),
+                key: "home".into(),
+            },
+            NavItem {
+                label: "Authorities".into(),
+                url: self.link(&rel::authorities()),
+                key: "authorities".into(),
+            },
+            NavItem {
+                label: "People".into(),
+                url: self.link(&rel::people()),
+                key: "people".into(),
+            },
+            NavItem {
+                label: "Frameworks".into(),
+                url: self.link(&rel::frameworks()),
+                key: "frameworks".into(),
+            },
+        ];
+        for p in &c.pages {
+            nav.push(NavItem {
+                label: p.title.clone(),
+                url: self.link(&rel::page(&p.slug)),
+                key: format!("page-{}", p.slug),
+            });
+        }
+        Layout {
+            site_title: &c.site.title,
+            site_description: c.site.description.as_deref(),
+            lang: &c.site.language,
+            base_path: self.site.urls.base_path().to_string(),
+            title,
+            description: None,
+            canonical: rel_url.map(|r| self.site.urls.absolute(r)),
+            breadcrumbs: crumbs,
+            section,
+            feed_url: self.link("feed.xml"),
+            nav,
+            reload_url: None,
+        }
+    }
+
+    pub fn crumb(&self, label: impl Into<String>, rel: &str) -> Crumb {
+        Crumb {
+            label: label.into(),
+            url: self.link(rel),
+        }
+    }
+
+    pub fn home_crumb(&self) -> Crumb {
+        self.crumb("Home", &rel::home())
+    }
+
+    pub fn authority_crumbs(&self, a: &AuthorityFacts<'c>) -> Vec<Crumb> {
+        vec![
+            self.home_crumb(),
+            self.crumb("Authorities", &rel::authorities()),
+            self.crumb(
+                a.authority.short_name.clone(),
+                &rel::authority(&a.authority.slug),
+            ),
+        ]
+    }
+
+    pub fn quote(&self, q: &'c Quote, default_speaker: &'c str) -> QuoteView<'c> {
+        let speaker = q
+            .speaker
+            .as_deref()
+            .map(str::trim)
+            .unwrap_or(default_speaker);
+        QuoteView {
+            text: &q.text,
+            speaker,
+            role: q.role.as_deref(),
+            person_url: q
+                .speaker
+                .as_deref()
+                .and_then(|s| self.site.person_slug(s.trim()))
+                .map(|p| self.link(&rel::person(p))),
+        }
+    }
+
+    pub fn inspection_title(&self, i: &'c Inspection) -> &'c str {
+        match &i.title {
+            Some(t) => t,
+            None => self
+                .site
+                .content
+                .frameworks
+                .framework(&i.framework)
+                .map_or(i.framework.as_str(), |f| f.name.as_str()),
+        }
+    }
+
+    pub fn inspection_summary(&self, i: &'c Inspection) -> InspectionSummary<'c> {
+        let fw = &self.site.content.frameworks;
+        let framework = fw.framework(&i.framework);
+        let graded = crate::site::rating::is_graded(fw, i);
+        let headline = crate::site::rating::overall(fw, i).map(GradeView::from);
+        let a = self.site.authority(&i.authority);
+        InspectionSummary {
+            url: self.link(&rel::inspection(&i.authority, &i.slug)),
+            title: self.inspection_title(i),
+            framework: &i.framework,
+            framework_short: framework.map_or(i.framework.as_str(), |f| f.short.as_str()),
+            published: i.published.human(),
+            published_iso: i.published.iso(),
+            graded,
+            no_overall: graded && headline.is_none(),
+            headline,
+            authority_name: a.map_or(i.authority.as_str(), |a| a.authority.name.as_str()),
+            authority_url: self.link(&rel::authority(&i.authority)),
+        }
+    }
+
+    pub fn judgements(&self, i: &'c Inspection) -> Vec<JudgementView<'c>> {
+        let fw = &self.site.content.frameworks;
+        let Some(framework) = fw.framework(&i.framework) else {
+            return Vec::new();
+        };
+        framework
+            .judgements
+            .iter()
+            .filter_map(|j| {
+                let grade = i.grade(&j.key)?;
+                Some(JudgementView {
+                    key: &j.key,
+                    label: &j.label,
+                    grade: crate::site::rating::rated(fw, i, grade).map(GradeView::from),
+                })
+            })
+            .collect()
+    }
+
+    pub fn response_summary(&self, r: &'c Response) -> ResponseSummary<'c> {
+        let a = self.site.authority(&r.authority);
+        ResponseSummary {
+            url: self.link(&rel::response(&r.authority, &r.slug)),
+            title: &r.title,
+            kind: &r.kind,
+            kind_label: kind_label(&r.kind),
+            date: r.date.human(),
+            date_iso: r.date.iso(),
+            publisher: &r.source.publisher,
+            authority_name: a.map_or(r.authority.as_str(), |a| a.authority.name.as_str()),
+            authority_url: self.link(&rel::authority(&r.authority)),
+        }
+    }
+
+    pub fn current(&self, a: &AuthorityFacts<'c>) -> CurrentView<'c> {
+        match a.current {
+            CurrentRating::NotYetRated => CurrentView {
+                rated: false,
+                headline: None,
+                no_overall: false,
+                judgements: Vec::new(),
+                inspection: None,
+                report_url: None,
+                last_overall: None,
+            },
+            CurrentRating::Rated {
+                inspection,
+                headline,
+                last_overall,
+            } => CurrentView {
+                rated: true,
+                headline: headline.map(GradeView::from),
+                no_overall: headline.is_none(),
+                judgements: self
+                    .judgements(inspection)
+                    .into_iter()
+                    .filter(|j| j.key != OVERALL)
+                    .collect(),
+                inspection: Some(self.inspection_summary(inspection)),
+                report_url: inspection.report.as_ref().map(|r| r.url.as_str()),
+                last_overall: last_overall.map(|l| LastOverallView {
+                    grade: l.grade.into(),
+                    inspection: self.inspection_summary(l.inspection),
+                }),
+            },
+        }
+    }
+
+    pub fn authority_summary(&self, a: &AuthorityFacts<'c>) -> AuthoritySummary<'c> {
+        let au = a.authority;
+        AuthoritySummary {
+            slug: &au.slug,
+            name: &au.name,
+            short_name: &au.short_name,
+            region: &au.region,
+            kind: au.kind.as_deref(),
+            url: self.link(&rel::authority(&au.slug)),
+            current: self.current(a),
+        }
+    }
+}

@@ -1,0 +1,151 @@
+//! The site model: facts derived from the content once, then only read.
+//!
+//! For each authority: its inspections and responses in date order, its current
+//! rating, and a timeline; for each inspection: the responses that answer it; for
+//! each speaker: every quote they gave. Rendering borrows from this; nothing here
+//! touches the disk or produces markup.
+
+pub mod people;
+pub mod rating;
+pub mod urls;
+
+use std::collections::HashMap;
+
+use crate::content::{Authority, Content, Inspection, PartialDate, Response};
+pub use people::{Person, QuoteRef};
+pub use rating::{CurrentRating, RatedGrade};
+pub use urls::Urls;
+
+/// One authority with everything derived about it.
+#[derive(Debug)]
+pub struct AuthorityFacts<'c> {
+    pub authority: &'c Authority,
+    /// Oldest first.
+    pub inspections: Vec<&'c Inspection>,
+    /// Oldest first.
+    pub responses: Vec<&'c Response>,
+    pub current: CurrentRating<'c>,
+}
+
+/// An entry of an authority's timeline.
+#[derive(Debug, Clone, Copy)]
+pub enum TimelineItem<'c> {
+    Inspection(&'c Inspection),
+    Response(&'c Response),
+}
+
+impl TimelineItem<'_> {
+    pub fn date(&self) -> PartialDate {
+        match self {
+            TimelineItem::Inspection(i) => i.published,
+            TimelineItem::Response(r) => r.date,
+        }
+    }
+}
+
+impl<'c> AuthorityFacts<'c> {
+    /// Inspections and responses interleaved, newest first; at the same date an
+    /// inspection comes after (below) the responses to it.
+    pub fn timeline(&self) -> Vec<TimelineItem<'c>> {
+        let mut items: Vec<TimelineItem<'c>> = self
+            .inspections
+            .iter()
+            .map(|i| TimelineItem::Inspection(i))
+            .chain(self.responses.iter().map(|r| TimelineItem::Response(r)))
+            .collect();
+        items.sort_by(|a, b| {
+            let key = |t: &TimelineItem| match t {
+                TimelineItem::Inspection(i) => (t.date(), 0, i.slug.clone()),
+                TimelineItem::Response(r) => (t.date(), 1, r.slug.clone()),
+            };
+            key(b).cmp(&key(a))
+        });
+        items
+    }
+}
+
+/// Everything derived from the content.
+#[derive(Debug)]
+pub struct Site<'c> {
+    pub content: &'c Content,
+    pub urls: Urls,
+    /// Sorted by slug.
+    pub authorities: Vec<AuthorityFacts<'c>>,
+    /// Responses answering each (authority, inspection), oldest first.
+    responses_to: HashMap<&'c str, HashMap<&'c str, Vec<&'c Response>>>,
+    /// Sorted by name.
+    pub people: Vec<Person<'c>>,
+}
+
+impl<'c> Site<'c> {
+    pub fn new(content: &'c Content, base_url: &str) -> Site<'c> {
+        let fw = &content.frameworks;
+        let mut by_authority: HashMap<&str, (Vec<&Inspection>, Vec<&Response>)> = HashMap::new();
+        for i in &content.inspections {
+            by_authority.entry(&i.authority).or_default().0.push(i);
+        }
+        let mut responses_to: HashMap<&str, HashMap<&str, Vec<&Response>>> = HashMap::new();
+        for r in &content.responses {
+            by_authority.entry(&r.authority).or_default().1.push(r);
+            for target in &r.responds_to {
+                responses_to
+                    .entry(r.authority.as_str())
+                    .or_default()
+                    .entry(target.as_str())
+                    .or_default()
+                    .push(r);
+            }
+        }
+        let authorities = content
+            .authorities
+            .iter()
+            .map(|a| {
+                let (inspections, responses) =
+                    by_authority.remove(a.slug.as_str()).unwrap_or_default();
+                let current = rating::current_rating(fw, &inspections);
+                AuthorityFacts {
+                    authority: a,
+                    inspections,
+                    responses,
+                    current,
+                }
+            })
+            .collect();
+        Site {
+            content,
+            urls: Urls::new(base_url),
+            authorities,
+            responses_to,
+            people: people::gather(content),
+        }
+    }
+
+    pub fn authority(&self, slug: &str) -> Option<&AuthorityFacts<'c>> {
+        self.authorities
+            .binary_search_by(|a| a.authority.slug.as_str().cmp(slug))
+            .ok()
+            .map(|i| &self.authorities[i])
+    }
+
+    /// The responses that answer an inspection, oldest first.
+    pub fn responses_to(&self, inspection: &Inspection) -> &[&'c Response] {
+        self.responses_to
+            .get(inspection.authority.as_str())
+            .and_then(|m| m.get(inspection.slug.as_str()))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The inspection a response names, if it exists.
+    pub fn inspection(&self, authority: &str, slug: &str) -> Option<&'c Inspection> {
+        self.authority(authority)
+            .and_then(|a| a.inspections.iter().copied().find(|i| i.slug == slug))
+    }
+
+    /// The people page slug of a speaker.
+    pub fn person_slug(&self, speaker: &str) -> Option<&str> {
+        self.people
+            .binary_search_by(|p| p.name.cmp(speaker))
+            .ok()
+            .map(|i| self.people[i].slug.as_str())
+    }
+}

@@ -1,0 +1,287 @@
+//! The rating rule: an authority's current rating is its graded inspection with
+//! the latest `published` date; ungraded visits never change it. When that
+//! inspection's framework has no overall judgement there is no headline grade,
+//! and the last overall grade before it is kept as history, never as current.
+
+use crate::content::{Frameworks, Inspection, OVERALL};
+
+/// A grade as the inspectorate wrote it, with its rank for comparison.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RatedGrade<'c> {
+    pub id: &'c str,
+    pub label: &'c str,
+    /// 1 = best.
+    pub rank: usize,
+    /// Number of grades on its scale.
+    pub scale_len: usize,
+    pub scale: &'c str,
+}
+
+/// An overall grade with the inspection that gave it.
+#[derive(Debug, Clone, Copy)]
+pub struct OverallGrade<'c> {
+    pub grade: RatedGrade<'c>,
+    pub inspection: &'c Inspection,
+}
+
+/// What the site says about an authority's rating today.
+#[derive(Debug, Clone, Copy)]
+pub enum CurrentRating<'c> {
+    NotYetRated,
+    Rated {
+        /// The latest graded inspection.
+        inspection: &'c Inspection,
+        /// Its overall grade; `None` when its framework has no overall judgement.
+        headline: Option<RatedGrade<'c>>,
+        /// When `headline` is `None`: the latest earlier overall grade, if any.
+        last_overall: Option<OverallGrade<'c>>,
+    },
+}
+
+impl<'c> CurrentRating<'c> {
+    pub fn inspection(&self) -> Option<&'c Inspection> {
+        match self {
+            CurrentRating::NotYetRated => None,
+            CurrentRating::Rated { inspection, .. } => Some(inspection),
+        }
+    }
+}
+
+/// Looks a grade id up on the scale of an inspection's framework.
+pub fn rated<'c>(
+    fw: &'c Frameworks,
+    inspection: &Inspection,
+    grade_id: &str,
+) -> Option<RatedGrade<'c>> {
+    let framework = fw.framework(&inspection.framework)?;
+    let scale = fw.scale_of(framework)?;
+    let (rank, grade) = scale.grade(grade_id)?;
+    Some(RatedGrade {
+        id: &grade.id,
+        label: &grade.label,
+        rank,
+        scale_len: scale.grades.len(),
+        scale: &scale.id,
+    })
+}
+
+/// Is this inspection graded (a graded framework and at least one grade)?
+pub fn is_graded(fw: &Frameworks, inspection: &Inspection) -> bool {
+    !inspection.grades.is_empty()
+        && fw
+            .framework(&inspection.framework)
+            .is_some_and(|f| f.scale.is_some())
+}
+
+/// The overall grade of an inspection, if it has one.
+pub fn overall<'c>(fw: &'c Frameworks, inspection: &'c Inspection) -> Option<RatedGrade<'c>> {
+    inspection
+        .grade(OVERALL)
+        .and_then(|g| rated(fw, inspection, g))
+}
+
+/// Applies the rating rule to one authority's inspections, in any order.
+/// Ties on `published` go to the later slug, so the result never depends on
+/// file-system order.
+pub fn current_rating<'c>(fw: &'c Frameworks, inspections: &[&'c Inspection]) -> CurrentRating<'c> {
+    let latest = inspections
+        .iter()
+        .copied()
+        .filter(|i| is_graded(fw, i))
+        .max_by(|a, b| (a.published, &a.slug).cmp(&(b.published, &b.slug)));
+    let Some(inspection) = latest else {
+        return CurrentRating::NotYetRated;
+    };
+    let headline = overall(fw, inspection);
+    let last_overall = if headline.is_some() {
+        None
+    } else {
+        inspections
+            .iter()
+            .copied()
+            .filter(|i| i.published < inspection.published)
+            .filter_map(|i| {
+                overall(fw, i).map(|grade| OverallGrade {
+                    grade,
+                    inspection: i,
+                })
+            })
+            .max_by(|a, b| {
+                (a.inspection.published, &a.inspection.slug)
+                    .cmp(&(b.inspection.published, &b.inspection.slug))
+            })
+    };
+    CurrentRating::Rated {
+        inspection,
+        headline,
+        last_overall,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{Framework, Grade, Judgement, PartialDate, Scale, SourceFile};
+
+    fn frameworks() -> Frameworks {
+        let grades = |ids: &[&str]| {
+            ids.iter()
+                .map(|g| Grade {
+                    id: g.to_string(),
+                    label: g.to_uppercase(),
+                })
+                .collect()
+        };
+        let j = |keys: &[&str]| {
+            keys.iter()
+                .map(|k| Judgement {
+                    key: k.to_string(),
+                    label: k.to_string(),
+                })
+                .collect()
+        };
+        Frameworks {
+            scales: vec![
+                Scale {
+                    id: "s13".into(),
+                    grades: grades(&["outstanding", "good", "requires-improvement", "inadequate"]),
+                },
+                Scale {
+                    id: "s09".into(),
+                    grades: grades(&["outstanding", "good", "adequate", "inadequate"]),
+                },
+            ],
+            frameworks: vec![
+                Framework {
+                    id: "ilacs".into(),
+                    name: "ILACS".into(),
+                    short: "ILACS".into(),
+                    scale: Some("s13".into()),
+                    judgements: j(&["overall", "leaders"]),
+                },
+                Framework {
+                    id: "old".into(),
+                    name: "Old".into(),
+                    short: "Old".into(),
+                    scale: Some("s09".into()),
+                    judgements: j(&["overall"]),
+                },
+                Framework {
+                    id: "new".into(),
+                    name: "New".into(),
+                    short: "New".into(),
+                    scale: Some("s13".into()),
+                    judgements: j(&["leaders", "care"]),
+                },
+                Framework {
+                    id: "visit".into(),
+                    name: "Visit".into(),
+                    short: "FV".into(),
+                    scale: None,
+                    judgements: vec![],
+                },
+            ],
+        }
+    }
+
+    fn insp(slug: &str, framework: &str, published: &str, grades: &[(&str, &str)]) -> Inspection {
+        Inspection {
+            authority: "a".into(),
+            slug: slug.into(),
+            framework: framework.into(),
+            title: None,
+            visit: None,
+            published: PartialDate::parse(published).unwrap(),
+            grades: grades
+                .iter()
+                .map(|(k, g)| (k.to_string(), g.to_string()))
+                .collect(),
+            report: None,
+            strengths: vec![],
+            concerns: vec![],
+            recommendations: vec![],
+            recommendation_count: None,
+            quotes: vec![],
+            body: String::new(),
+            file: SourceFile {
+                path: String::new(),
+                text: "".into(),
+            },
+        }
+    }
+
+    #[test]
+    fn latest_graded_inspection_wins_and_visits_never_count() {
+        let fw = frameworks();
+        let a = insp("2010", "old", "2010", &[("overall", "adequate")]);
+        let b = insp(
+            "2019",
+            "ilacs",
+            "2019-07",
+            &[("overall", "requires-improvement")],
+        );
+        let v = insp("2022", "visit", "2022-10", &[]);
+        let r = current_rating(&fw, &[&v, &b, &a]);
+        let CurrentRating::Rated {
+            inspection,
+            headline,
+            last_overall,
+        } = r
+        else {
+            panic!("rated")
+        };
+        assert_eq!(inspection.slug, "2019");
+        assert_eq!(headline.unwrap().label, "REQUIRES-IMPROVEMENT");
+        assert_eq!(headline.unwrap().rank, 3);
+        assert!(last_overall.is_none());
+    }
+
+    #[test]
+    fn only_visits_means_not_yet_rated() {
+        let fw = frameworks();
+        let v = insp("2022", "visit", "2022-10", &[]);
+        assert!(matches!(
+            current_rating(&fw, &[&v]),
+            CurrentRating::NotYetRated
+        ));
+        assert!(matches!(
+            current_rating(&fw, &[]),
+            CurrentRating::NotYetRated
+        ));
+    }
+
+    #[test]
+    fn no_overall_framework_keeps_last_overall_as_history() {
+        let fw = frameworks();
+        let a = insp("2010", "old", "2010", &[("overall", "adequate")]);
+        let b = insp("2019", "ilacs", "2019-07", &[("overall", "good")]);
+        let c = insp("2026", "new", "2026-06", &[("leaders", "good")]);
+        let CurrentRating::Rated {
+            inspection,
+            headline,
+            last_overall,
+        } = current_rating(&fw, &[&a, &c, &b])
+        else {
+            panic!()
+        };
+        assert_eq!(inspection.slug, "2026");
+        assert!(headline.is_none());
+        let last = last_overall.unwrap();
+        assert_eq!(last.inspection.slug, "2019");
+        assert_eq!(last.grade.id, "good");
+
+        let CurrentRating::Rated { last_overall, .. } = current_rating(&fw, &[&c]) else {
+            panic!()
+        };
+        assert!(last_overall.is_none(), "no earlier overall grade");
+    }
+
+    #[test]
+    fn partial_dates_sort_at_their_earliest_day() {
+        let fw = frameworks();
+        let a = insp("x", "ilacs", "2019", &[("overall", "good")]);
+        let b = insp("y", "ilacs", "2019-01-02", &[("overall", "inadequate")]);
+        let r = current_rating(&fw, &[&b, &a]);
+        assert_eq!(r.inspection().unwrap().slug, "y");
+    }
+}

@@ -1,0 +1,117 @@
+//! The only code that makes paths and URLs.
+//!
+//! Pages link to each other by absolute paths under the base URL's path
+//! (`/portal/authorities/x/`), so links work at any depth, in the 404 page and
+//! under a sub-path. Feeds, sitemaps, canonical links and data files use full URLs.
+
+/// Builds every path and URL of the site from `base_url`.
+#[derive(Debug, Clone)]
+pub struct Urls {
+    /// `https://example.org/portal/`, always ending with `/`.
+    base_url: String,
+    /// `/portal/`, always starting and ending with `/`.
+    base_path: String,
+}
+
+impl Urls {
+    pub fn new(base_url: &str) -> Urls {
+        let mut base_url = base_url.trim().to_string();
+        if !base_url.ends_with('/') {
+            base_url.push('/');
+        }
+        let after_scheme = base_url.find("://").map_or(0, |i| i + 3);
+        let base_path = base_url[after_scheme..]
+            .find('/')
+            .map_or("/".to_string(), |i| {
+                base_url[after_scheme + i..].to_string()
+            });
+        Urls {
+            base_url,
+            base_path,
+        }
+    }
+
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    pub fn base_path(&self) -> &str {
+        &self.base_path
+    }
+
+    /// Path of a page for links: `rel` is relative to the site root (`authorities/x/`).
+    pub fn link(&self, rel: &str) -> String {
+        format!("{}{}", self.base_path, rel)
+    }
+
+    /// Full URL for feeds, sitemaps, canonical links and data.
+    pub fn absolute(&self, rel: &str) -> String {
+        format!("{}{}", self.base_url, rel)
+    }
+}
+
+/// Site-relative locations of every kind of page (folders end with `/`).
+pub mod rel {
+    pub fn home() -> String {
+        String::new()
+    }
+    pub fn authorities() -> String {
+        "authorities/".into()
+    }
+    pub fn authority(a: &str) -> String {
+        format!("authorities/{a}/")
+    }
+    pub fn inspection(a: &str, i: &str) -> String {
+        format!("authorities/{a}/inspections/{i}/")
+    }
+    pub fn response(a: &str, r: &str) -> String {
+        format!("authorities/{a}/responses/{r}/")
+    }
+    pub fn latest(a: &str) -> String {
+        format!("authorities/{a}/latest/")
+    }
+    pub fn page(p: &str) -> String {
+        format!("pages/{p}/")
+    }
+    pub fn people() -> String {
+        "people/".into()
+    }
+    pub fn person(p: &str) -> String {
+        format!("people/{p}/")
+    }
+    pub fn frameworks() -> String {
+        "frameworks/".into()
+    }
+    pub fn data(file: &str) -> String {
+        format!("data/{file}")
+    }
+}
+
+/// The file a site-relative location is written to.
+pub fn file_for(rel: &str) -> String {
+    if rel.is_empty() || rel.ends_with('/') {
+        format!("{rel}index.html")
+    } else {
+        rel.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn respects_a_base_url_under_a_path() {
+        let u = Urls::new("https://example.org/portal");
+        assert_eq!(u.base_path(), "/portal/");
+        assert_eq!(u.link(&rel::authority("x")), "/portal/authorities/x/");
+        assert_eq!(
+            u.absolute("feed.xml"),
+            "https://example.org/portal/feed.xml"
+        );
+        let root = Urls::new("https://example.org/");
+        assert_eq!(root.link(&rel::home()), "/");
+        assert_eq!(file_for(&rel::home()), "index.html");
+        assert_eq!(file_for("feed.xml"), "feed.xml");
+    }
+}

@@ -1,0 +1,940 @@
+//! Bad-content regression corpus.
+//!
+//! Every case under `tests/fixtures/bad/<case>/` is applied on top of a fresh copy
+//! of the valid tree in `tests/fixtures/base/content/`:
+//!
+//! * `overlay/`  files copied over the base copy (they may add or replace files);
+//! * `remove`    optional; relative paths to delete from the base copy, one a line;
+//! * `expect`    what stderr MUST contain, one expectation a line:
+//!     - `file: <path relative to the content root, forward slashes>`
+//!     - `field: <field name>`           (e.g. `grades.overall`, `visit.to`)
+//!     - `message: <text>`               (matched case-insensitively)
+//!     - `line: <n>`                     (a line number, shown as `:n` or `line n`)
+//!   Lines starting with `#` are comments.
+//!
+//! Cases whose bytes or filesystem shapes git cannot hold nicely are produced by
+//! [`generate`] (keyed by case name, each documented there); their folder holds only
+//! `expect`.
+//!
+//! Each case first builds the GOOD base into OUT (must exit 0), snapshots OUT (every
+//! path with its type and bytes) and OUT's parent folder listing, then applies the
+//! case and builds again into the same OUT. The bad build must exit with code 1,
+//! must not panic, must name every expected file/field/message in stderr (files
+//! relative to the content root, not as absolute paths), and must leave OUT and
+//! OUT's parent exactly as they were.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// A build that takes longer than this is treated as hung (e.g. an alias bomb).
+const BUILD_TIMEOUT: Duration = Duration::from_secs(300);
+
+const NM: &str = "authorities/northmoor";
+/// An inspection file that the base tree does not have; many cases add it.
+const NEW_INSPECTION: &str = "authorities/northmoor/inspections/2020-02-ilacs.md";
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("fixtures")
+}
+
+fn base_content() -> PathBuf {
+    fixtures().join("base").join("content")
+}
+
+fn case_dir(case: &str) -> PathBuf {
+    fixtures().join("bad").join(case)
+}
+
+// ---------------------------------------------------------------------------
+// filesystem helpers
+
+fn copy_dir_all(src: &Path, dst: &Path) {
+    fs::create_dir_all(dst).unwrap_or_else(|e| panic!("mkdir {}: {e}", dst.display()));
+    for entry in fs::read_dir(src).unwrap_or_else(|e| panic!("read_dir {}: {e}", src.display())) {
+        let entry = entry.unwrap();
+        let ty = entry.file_type().unwrap();
+        let to = dst.join(entry.file_name());
+        if ty.is_dir() {
+            copy_dir_all(&entry.path(), &to);
+        } else {
+            fs::copy(entry.path(), &to).unwrap_or_else(|e| {
+                panic!("copy {} -> {}: {e}", entry.path().display(), to.display())
+            });
+        }
+    }
+}
+
+fn write_bytes(path: &Path, bytes: &[u8]) {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).unwrap();
+    }
+    fs::write(path, bytes).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum Node {
+    Dir,
+    File(Vec<u8>),
+    Symlink(PathBuf),
+}
+
+/// Every path under `dir` (relative, forward slashes) with its type and content.
+fn snapshot(dir: &Path) -> BTreeMap<String, Node> {
+    fn walk(base: &Path, dir: &Path, map: &mut BTreeMap<String, Node>) {
+        let mut entries: Vec<_> = fs::read_dir(dir).unwrap().map(|e| e.unwrap()).collect();
+        entries.sort_by_key(|e| e.file_name());
+        for e in entries {
+            let p = e.path();
+            let rel = p
+                .strip_prefix(base)
+                .unwrap()
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect::<Vec<_>>()
+                .join("/");
+            let meta = fs::symlink_metadata(&p).unwrap();
+            if meta.file_type().is_symlink() {
+                map.insert(rel, Node::Symlink(fs::read_link(&p).unwrap()));
+            } else if meta.is_dir() {
+                map.insert(rel, Node::Dir);
+                walk(base, &p, map);
+            } else {
+                map.insert(rel, Node::File(fs::read(&p).unwrap()));
+            }
+        }
+    }
+    let mut map = BTreeMap::new();
+    walk(dir, dir, &mut map);
+    map
+}
+
+fn listing(dir: &Path) -> BTreeSet<String> {
+    fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect()
+}
+
+/// Human-readable differences between two snapshots (never dumps file bytes).
+fn snapshot_diff(before: &BTreeMap<String, Node>, after: &BTreeMap<String, Node>) -> Vec<String> {
+    let mut diffs = Vec::new();
+    for (k, v) in before {
+        match after.get(k) {
+            None => diffs.push(format!("removed: {k}")),
+            Some(w) if w != v => diffs.push(format!("changed: {k}")),
+            _ => {}
+        }
+    }
+    for k in after.keys() {
+        if !before.contains_key(k) {
+            diffs.push(format!("added: {k}"));
+        }
+    }
+    diffs
+}
+
+// ---------------------------------------------------------------------------
+// running the binary
+
+struct BuildOutput {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+    timed_out: bool,
+}
+
+impl BuildOutput {
+    fn describe_status(&self) -> String {
+        if self.timed_out {
+            format!("timed out after {BUILD_TIMEOUT:?} and was killed")
+        } else {
+            match self.code {
+                Some(c) => format!("exit code {c}"),
+                None => "killed by a signal (stack overflow? abort?)".to_string(),
+            }
+        }
+    }
+}
+
+fn strip_ansi(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            if chars.peek() == Some(&'[') {
+                chars.next();
+                // CSI: parameters until a final byte in @..~
+                for d in chars.by_ref() {
+                    if ('@'..='~').contains(&d) {
+                        break;
+                    }
+                }
+            } else if chars.peek() == Some(&']') {
+                // OSC (e.g. hyperlinks): until BEL or ESC \
+                chars.next();
+                while let Some(d) = chars.next() {
+                    if d == '\u{7}' {
+                        break;
+                    }
+                    if d == '\u{1b}' {
+                        if chars.peek() == Some(&'\\') {
+                            chars.next();
+                        }
+                        break;
+                    }
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn run_build(cwd: &Path, content: &Path, out: &Path) -> BuildOutput {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_scrutiny"))
+        .arg("build")
+        .arg("--content")
+        .arg(content)
+        .arg("--output")
+        .arg(out)
+        .current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .env("CLICOLOR", "0")
+        .env("RUST_BACKTRACE", "0")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn scrutiny");
+    let mut so = child.stdout.take().unwrap();
+    let mut se = child.stderr.take().unwrap();
+    let t_out = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        let _ = so.read_to_end(&mut v);
+        v
+    });
+    let t_err = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        let _ = se.read_to_end(&mut v);
+        v
+    });
+    let start = Instant::now();
+    let mut timed_out = false;
+    let status = loop {
+        if let Some(st) = child.try_wait().unwrap() {
+            break st;
+        }
+        if start.elapsed() > BUILD_TIMEOUT {
+            timed_out = true;
+            let _ = child.kill(); // only the child we spawned
+            break child.wait().unwrap();
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let stdout = String::from_utf8_lossy(&t_out.join().unwrap()).into_owned();
+    let stderr = String::from_utf8_lossy(&t_err.join().unwrap()).into_owned();
+    BuildOutput {
+        code: if timed_out { None } else { status.code() },
+        stdout: strip_ansi(&stdout),
+        stderr: strip_ansi(&stderr),
+        timed_out,
+    }
+}
+
+fn truncate(s: &str, max: usize) -> String {
+    if s.len() <= max {
+        return s.to_string();
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}\n... [{} more bytes]", &s[..end], s.len() - end)
+}
+
+// ---------------------------------------------------------------------------
+// expectations
+
+#[derive(Debug, Clone)]
+enum Expect {
+    File(String),
+    Field(String),
+    Message(String),
+    Line(u32),
+}
+
+fn read_expect(case: &str) -> Vec<Expect> {
+    let path = case_dir(case).join("expect");
+    let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut v = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (k, val) = line
+            .split_once(':')
+            .unwrap_or_else(|| panic!("{}:{}: expected `key: value`", path.display(), i + 1));
+        let val = val.trim().to_string();
+        v.push(match k.trim() {
+            "file" => Expect::File(val),
+            "field" => Expect::Field(val),
+            "message" => Expect::Message(val),
+            "line" => Expect::Line(val.parse().expect("line: <number>")),
+            other => panic!("{}:{}: unknown key {other:?}", path.display(), i + 1),
+        });
+    }
+    assert!(!v.is_empty(), "{}: no expectations", path.display());
+    v
+}
+
+/// `:N` or `line N` (any case), with N not part of a longer number.
+fn mentions_line(stderr: &str, n: u32) -> bool {
+    let n = n.to_string();
+    let lower = stderr.to_lowercase();
+    let bounded = |hay: &str, needle: &str| {
+        hay.match_indices(needle).any(|(i, m)| {
+            let after = hay[i + m.len()..].chars().next();
+            !matches!(after, Some(c) if c.is_ascii_digit())
+        })
+    };
+    bounded(&lower, &format!(":{n}"))
+        || bounded(&lower, &format!("line {n}"))
+        || bounded(&lower, &format!("line: {n}"))
+        || bounded(&lower, &format!("line {n},"))
+}
+
+fn check_expectations(expects: &[Expect], stderr: &str, content_root: &Path) -> Vec<String> {
+    let mut failures = Vec::new();
+    let abs = content_root.to_string_lossy().replace('\\', "/");
+    for e in expects {
+        match e {
+            Expect::File(f) => {
+                // The path must appear relative to the content root: occurrences that are
+                // only the tail of an absolute path do not count.
+                let masked = stderr.replace(&format!("{abs}/{f}"), "<ABSOLUTE PATH>");
+                if !masked.contains(f.as_str()) {
+                    if stderr.contains(f.as_str()) {
+                        failures.push(format!(
+                            "file `{f}` is named only as an absolute path, not relative to the content root"
+                        ));
+                    } else {
+                        failures.push(format!("stderr does not name file `{f}`"));
+                    }
+                }
+            }
+            Expect::Field(f) => {
+                if !stderr.contains(f.as_str()) {
+                    failures.push(format!("stderr does not name field `{f}`"));
+                }
+            }
+            Expect::Message(m) => {
+                if !stderr.to_lowercase().contains(&m.to_lowercase()) {
+                    failures.push(format!("stderr does not contain `{m}` (case-insensitive)"));
+                }
+            }
+            Expect::Line(n) => {
+                if !mentions_line(stderr, *n) {
+                    failures.push(format!(
+                        "stderr does not give line {n} (as `:{n}` or `line {n}`)"
+                    ));
+                }
+            }
+        }
+    }
+    failures
+}
+
+// ---------------------------------------------------------------------------
+// applying a case
+
+/// The overlay files of a case, relative to the content root.
+fn overlay_files(case: &str) -> Vec<String> {
+    let overlay = case_dir(case).join("overlay");
+    if !overlay.is_dir() {
+        return Vec::new();
+    }
+    let snap = snapshot(&overlay);
+    snap.into_iter()
+        .filter(|(_, n)| !matches!(n, Node::Dir))
+        .map(|(k, _)| k)
+        .collect()
+}
+
+fn apply_case(case: &str, root: &Path, content: &Path) {
+    let dir = case_dir(case);
+    assert!(dir.is_dir(), "no fixture folder {}", dir.display());
+    let mut applied = false;
+    let overlay = dir.join("overlay");
+    if overlay.is_dir() {
+        copy_dir_all(&overlay, content);
+        applied = true;
+    }
+    let remove = dir.join("remove");
+    if remove.is_file() {
+        for line in fs::read_to_string(&remove).unwrap().lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let p = content.join(line);
+            if p.is_dir() {
+                fs::remove_dir_all(&p).unwrap();
+            } else {
+                fs::remove_file(&p).unwrap_or_else(|e| panic!("remove {}: {e}", p.display()));
+            }
+            applied = true;
+        }
+    }
+    if generate(case, root, content) {
+        applied = true;
+    }
+    assert!(
+        applied,
+        "case {case} changes nothing: it needs overlay/, remove or a generator"
+    );
+}
+
+/// Cases built in code, by name. `root` is the temporary folder holding `content/`
+/// (and `sites/`); files "outside the content folder" go in `root/outside/`.
+/// Returns whether `case` is one of them.
+fn generate(case: &str, root: &Path, content: &Path) -> bool {
+    let new = content.join(NEW_INSPECTION);
+    match case {
+        // invalid-utf8: a new inspection whose front matter and body hold bytes that
+        // are not UTF-8 (a Latin-1 é, 0xFF 0xFE, and a broken two-byte sequence).
+        "invalid-utf8" => {
+            write_bytes(
+                &new,
+                b"---\nframework: ilacs\npublished: 2020-02\ntitle: Caf\xe9 \xff\xfe inspection\ngrades:\n  overall: good\n---\nBody \xc3\x28 text.\n",
+            );
+        }
+        // invalid-utf8-yaml: authority.yaml (not Markdown) with a 0xFF byte in `name`.
+        "invalid-utf8-yaml" => {
+            let p = content.join(NM).join("authority.yaml");
+            let text = fs::read(&p).unwrap();
+            let mut bytes = Vec::new();
+            let needle = b"Northmoor Borough Council";
+            let at = text
+                .windows(needle.len())
+                .position(|w| w == needle)
+                .unwrap();
+            bytes.extend_from_slice(&text[..at]);
+            bytes.extend_from_slice(b"North\xffmoor Borough Council");
+            bytes.extend_from_slice(&text[at + needle.len()..]);
+            write_bytes(&p, &bytes);
+        }
+        // binary-file: a new inspection .md that is really binary: a PNG signature
+        // then 8 KiB of pseudo-random bytes including NULs.
+        "binary-file" => {
+            let mut bytes = vec![
+                0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d,
+            ];
+            bytes.extend(pseudo_random_bytes(8192, 7));
+            write_bytes(&new, &bytes);
+        }
+        // bom-garbage: a new free page that starts with a UTF-8 byte-order mark
+        // (allowed) followed by garbage that is not UTF-8.
+        "bom-garbage" => {
+            let mut bytes = vec![0xef, 0xbb, 0xbf, 0xff, 0x80, 0x00, 0xfe];
+            bytes.extend(pseudo_random_bytes(2048, 11));
+            write_bytes(&content.join("pages/methodology.md"), &bytes);
+        }
+        // bom-crlf-bad-date: a new inspection saved with a BOM and CRLF line endings
+        // (both allowed) whose `published` (line 3) is 2019-02-30: the build must
+        // report the date problem at the right line, not choke on the BOM/CRLF.
+        "bom-crlf-bad-date" => {
+            write_bytes(
+                &new,
+                "\u{feff}---\r\nframework: ilacs\r\npublished: 2019-02-30\r\ngrades:\r\n  overall: good\r\n---\r\nBody.\r\n"
+                    .as_bytes(),
+            );
+        }
+        // alias-bomb: "billion laughs": nine levels of anchors, each a list of nine
+        // aliases to the level below (9^9 ≈ 387 million leaves when expanded), in the
+        // `strengths` list of a new inspection.
+        "alias-bomb" => {
+            let mut s = String::from(
+                "---\nframework: ilacs\npublished: 2020-02\ngrades:\n  overall: good\nstrengths:\n",
+            );
+            s.push_str("  - &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n");
+            let names = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'];
+            for w in names.windows(2) {
+                let (prev, cur) = (w[0], w[1]);
+                let items = vec![format!("*{prev}"); 9].join(", ");
+                s.push_str(&format!("  - &{cur} [{items}]\n"));
+            }
+            s.push_str("  - *i\n---\nBody.\n");
+            write_bytes(&new, s.as_bytes());
+        }
+        // deep-nesting: `strengths:` followed by 10,000 nested flow sequences.
+        "deep-nesting" => {
+            let depth = 10_000;
+            let s = format!(
+                "---\nframework: ilacs\npublished: 2020-02\ngrades:\n  overall: good\nstrengths: {}\"deep\"{}\n---\nBody.\n",
+                "[".repeat(depth),
+                "]".repeat(depth)
+            );
+            write_bytes(&new, s.as_bytes());
+        }
+        // deep-nesting-map: authority.yaml whose `name` is 10,000 nested flow mappings.
+        "deep-nesting-map" => {
+            let depth = 10_000;
+            let s = format!(
+                "name: {}x{}\nregion: North West\n",
+                "{a: ".repeat(depth),
+                "}".repeat(depth)
+            );
+            write_bytes(&content.join(NM).join("authority.yaml"), s.as_bytes());
+        }
+        // huge-file: a 20 MiB inspection whose front matter opens, runs for 20 MiB of
+        // list items, and is never closed.
+        "huge-file" => {
+            let mut s = String::from("---\nframework: ilacs\npublished: 2020-02\nstrengths:\n");
+            let item = "  - padding to make this front matter twenty mebibytes long\n";
+            while s.len() < 20 * 1024 * 1024 {
+                s.push_str(item);
+            }
+            write_bytes(&new, s.as_bytes());
+        }
+        // symlink-escape: a new inspection .md that is a symlink to a (valid) file
+        // outside the content folder.
+        "symlink-escape" => {
+            let target = root.join("outside").join("2020-02-ilacs.md");
+            write_bytes(&target, b"---\nframework: ilacs\npublished: 2020-02\ngrades:\n  overall: good\n---\nOutside.\n");
+            symlink(&target, &new);
+        }
+        // symlink-dir-escape: an authority folder `authorities/westmere` that is a
+        // symlink to a (valid) authority folder outside the content folder.
+        "symlink-dir-escape" => {
+            let target = root.join("outside").join("westmere");
+            write_bytes(
+                &target.join("authority.yaml"),
+                b"name: Westmere County Council\nregion: South West\n",
+            );
+            symlink(&target, &content.join("authorities/westmere"));
+        }
+        // dir-named-md: an (empty) directory named like an inspection file.
+        "dir-named-md" => {
+            fs::create_dir_all(&new).unwrap();
+        }
+        _ => return false,
+    }
+    true
+}
+
+const GENERATED: &[&str] = &[
+    "invalid-utf8",
+    "invalid-utf8-yaml",
+    "binary-file",
+    "bom-garbage",
+    "bom-crlf-bad-date",
+    "alias-bomb",
+    "deep-nesting",
+    "deep-nesting-map",
+    "huge-file",
+    "symlink-escape",
+    "symlink-dir-escape",
+    "dir-named-md",
+];
+
+#[cfg(unix)]
+fn symlink(target: &Path, link: &Path) {
+    if let Some(parent) = link.parent() {
+        fs::create_dir_all(parent).unwrap();
+    }
+    std::os::unix::fs::symlink(target, link).unwrap();
+}
+
+#[cfg(windows)]
+fn symlink(target: &Path, link: &Path) {
+    if let Some(parent) = link.parent() {
+        fs::create_dir_all(parent).unwrap();
+    }
+    if target.is_dir() {
+        std::os::windows::fs::symlink_dir(target, link).unwrap();
+    } else {
+        std::os::windows::fs::symlink_file(target, link).unwrap();
+    }
+}
+
+/// Deterministic bytes (xorshift), guaranteed to include NULs and 0xFF.
+fn pseudo_random_bytes(n: usize, seed: u64) -> Vec<u8> {
+    let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    let mut v: Vec<u8> = (0..n)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x >> 24) as u8
+        })
+        .collect();
+    for i in (0..n).step_by(97) {
+        v[i] = if i % 2 == 0 { 0 } else { 0xff };
+    }
+    v
+}
+
+// ---------------------------------------------------------------------------
+// the harness
+
+struct Workspace {
+    _tmp: tempfile::TempDir,
+    root: PathBuf,
+    content: PathBuf,
+    sites: PathBuf,
+    out: PathBuf,
+}
+
+fn workspace() -> Workspace {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().canonicalize().unwrap();
+    let content = root.join("content");
+    copy_dir_all(&base_content(), &content);
+    // OUT lives alone in `sites/`, so anything left beside it shows up.
+    let sites = root.join("sites");
+    fs::create_dir_all(&sites).unwrap();
+    let out = sites.join("out");
+    Workspace {
+        _tmp: tmp,
+        root,
+        content,
+        sites,
+        out,
+    }
+}
+
+/// Builds the good base into OUT and returns the snapshots to compare against.
+fn build_good(ws: &Workspace) -> (BTreeMap<String, Node>, BTreeSet<String>) {
+    let good = run_build(&ws.root, &ws.content, &ws.out);
+    assert!(
+        good.code == Some(0),
+        "the GOOD base tree must build (exit 0), got {}\n--- stderr ---\n{}\n--- stdout ---\n{}",
+        good.describe_status(),
+        truncate(&good.stderr, 8000),
+        truncate(&good.stdout, 2000)
+    );
+    assert!(
+        ws.out.is_dir(),
+        "a good build must create OUT at {}",
+        ws.out.display()
+    );
+    let snap = snapshot(&ws.out);
+    assert!(
+        snap.values().any(|n| matches!(n, Node::File(_))),
+        "a good build wrote no files into OUT"
+    );
+    (snap, listing(&ws.sites))
+}
+
+/// Builds the (now bad) tree into the same OUT and checks everything the contract asks.
+fn build_bad_and_check(
+    label: &str,
+    ws: &Workspace,
+    expects: &[Expect],
+    snap_before: &BTreeMap<String, Node>,
+    parent_before: &BTreeSet<String>,
+) {
+    let bad = run_build(&ws.root, &ws.content, &ws.out);
+    let mut failures = Vec::new();
+    if bad.code != Some(1) {
+        failures.push(format!(
+            "expected exit code 1, got {}",
+            bad.describe_status()
+        ));
+    }
+    if bad.stderr.contains("panicked") || bad.stdout.contains("panicked") {
+        failures.push("the build panicked".to_string());
+    }
+    failures.extend(check_expectations(expects, &bad.stderr, &ws.content));
+    if ws.out.is_dir() {
+        let diff = snapshot_diff(snap_before, &snapshot(&ws.out));
+        if !diff.is_empty() {
+            let n = diff.len();
+            let shown: Vec<_> = diff.into_iter().take(20).collect();
+            failures.push(format!(
+                "OUT was modified ({n} differences): {}",
+                shown.join(", ")
+            ));
+        }
+    } else {
+        failures.push("OUT no longer exists after the failed build".to_string());
+    }
+    let parent_after = listing(&ws.sites);
+    if &parent_after != parent_before {
+        failures.push(format!(
+            "OUT's parent folder changed: before {parent_before:?}, after {parent_after:?}"
+        ));
+    }
+    if !failures.is_empty() {
+        panic!(
+            "bad-content case `{label}` failed:\n  - {}\n--- stderr ({}) ---\n{}\n--- stdout ---\n{}",
+            failures.join("\n  - "),
+            bad.describe_status(),
+            truncate(&bad.stderr, 12_000),
+            truncate(&bad.stdout, 2000)
+        );
+    }
+}
+
+fn run_case(case: &str) {
+    let expects = read_expect(case);
+    let ws = workspace();
+    let (snap, parent) = build_good(&ws);
+    apply_case(case, &ws.root, &ws.content);
+    build_bad_and_check(case, &ws, &expects, &snap, &parent);
+}
+
+macro_rules! bad_cases {
+    ($($name:ident => $dir:literal,)*) => {
+        $(
+            #[test]
+            fn $name() {
+                run_case($dir);
+            }
+        )*
+        const ALL_CASES: &[&str] = &[$($dir),*];
+    };
+}
+
+bad_cases! {
+    // bytes and filesystem shapes (generated in code: see `generate`)
+    invalid_utf8 => "invalid-utf8",
+    invalid_utf8_yaml => "invalid-utf8-yaml",
+    binary_file => "binary-file",
+    bom_garbage => "bom-garbage",
+    bom_crlf_bad_date => "bom-crlf-bad-date",
+    alias_bomb => "alias-bomb",
+    deep_nesting => "deep-nesting",
+    deep_nesting_map => "deep-nesting-map",
+    huge_file => "huge-file",
+    symlink_escape => "symlink-escape",
+    symlink_dir_escape => "symlink-dir-escape",
+    dir_named_md => "dir-named-md",
+    // front matter and YAML
+    empty_md => "empty-md",
+    missing_front_matter => "missing-front-matter",
+    unclosed_front_matter => "unclosed-front-matter",
+    front_matter_only_opening => "front-matter-only-opening",
+    yaml_syntax_error => "yaml-syntax-error",
+    yaml_syntax_error_authority => "yaml-syntax-error-authority",
+    yaml_syntax_error_frameworks => "yaml-syntax-error-frameworks",
+    wrong_shape_grades_list => "wrong-shape-grades-list",
+    wrong_shape_strengths_string => "wrong-shape-strengths-string",
+    wrong_shape_front_matter_list => "wrong-shape-front-matter-list",
+    wrong_shape_authority_scalar => "wrong-shape-authority-scalar",
+    wrong_shape_aliases_map => "wrong-shape-aliases-map",
+    wrong_shape_quotes_strings => "wrong-shape-quotes-strings",
+    // dates
+    impossible_date_feb30 => "impossible-date-feb30",
+    impossible_date_feb29_non_leap => "impossible-date-feb29-non-leap",
+    impossible_month_13 => "impossible-month-13",
+    impossible_month_00 => "impossible-month-00",
+    impossible_day_00 => "impossible-day-00",
+    date_not_a_date => "date-not-a-date",
+    visit_to_before_from => "visit-to-before-from",
+    // slugs and aliases
+    bad_slug_uppercase_folder => "bad-slug-uppercase-folder",
+    bad_slug_underscore_file => "bad-slug-underscore-file",
+    bad_slug_double_hyphen => "bad-slug-double-hyphen",
+    bad_slug_page_trailing_hyphen => "bad-slug-page-trailing-hyphen",
+    bad_slug_alias => "bad-slug-alias",
+    alias_collides_with_slug => "alias-collides-with-slug",
+    duplicate_alias_two_authorities => "duplicate-alias-two-authorities",
+    // responds_to
+    dangling_responds_to => "dangling-responds-to",
+    dangling_responds_to_list => "dangling-responds-to-list",
+    responds_to_other_authority => "responds-to-other-authority",
+    // frameworks and grades
+    unknown_framework => "unknown-framework",
+    unknown_grade => "unknown-grade",
+    unknown_grade_wrong_scale => "unknown-grade-wrong-scale",
+    unknown_judgement_key => "unknown-judgement-key",
+    graded_missing_grades => "graded-missing-grades",
+    grades_on_ungraded => "grades-on-ungraded",
+    missing_overall => "missing-overall",
+    graded_empty_grades_no_overall => "graded-empty-grades-no-overall",
+    overall_on_framework_without_overall => "overall-on-framework-without-overall",
+    recommendation_count_less => "recommendation-count-less",
+    recommendation_count_negative => "recommendation-count-negative",
+    // URLs
+    report_url_not_http => "report-url-not-http",
+    report_url_relative => "report-url-relative",
+    javascript_source_url => "javascript-source-url",
+    javascript_website => "javascript-website",
+    // required fields, kinds, typos
+    missing_published => "missing-published",
+    missing_framework => "missing-framework",
+    missing_response_title => "missing-response-title",
+    missing_response_date => "missing-response-date",
+    missing_response_kind => "missing-response-kind",
+    missing_responds_to => "missing-responds-to",
+    missing_source => "missing-source",
+    missing_source_publisher => "missing-source-publisher",
+    missing_authority_name => "missing-authority-name",
+    missing_authority_region => "missing-authority-region",
+    missing_page_title => "missing-page-title",
+    missing_site_title => "missing-site-title",
+    missing_quote_text => "missing-quote-text",
+    unknown_response_kind => "unknown-response-kind",
+    mistyped_published => "mistyped-published",
+    mistyped_region => "mistyped-region",
+    mistyped_responds_to => "mistyped-responds-to",
+    // site.yaml, frameworks.yaml, layout
+    missing_site_yaml => "missing-site-yaml",
+    base_url_not_absolute => "base-url-not-absolute",
+    missing_frameworks_yaml => "missing-frameworks-yaml",
+    unknown_scale => "unknown-scale",
+    authority_without_yaml => "authority-without-yaml",
+    // several files at once
+    multiple_problems => "multiple-problems",
+}
+
+// ---------------------------------------------------------------------------
+// tests about the corpus itself, the base tree, and reporting everything at once
+
+/// Every fixture folder has a test, every test a fixture folder, and every
+/// generated case is listed as one.
+#[test]
+fn corpus_is_complete() {
+    let on_disk: BTreeSet<String> = listing(&fixtures().join("bad"));
+    let listed: BTreeSet<String> = ALL_CASES.iter().map(|s| s.to_string()).collect();
+    assert_eq!(ALL_CASES.len(), listed.len(), "a case is listed twice");
+    let not_listed: Vec<_> = on_disk.difference(&listed).collect();
+    let no_folder: Vec<_> = listed.difference(&on_disk).collect();
+    assert!(
+        not_listed.is_empty(),
+        "fixture folders without a test: {not_listed:?}"
+    );
+    assert!(
+        no_folder.is_empty(),
+        "tests without a fixture folder: {no_folder:?}"
+    );
+    for g in GENERATED {
+        assert!(listed.contains(*g), "generated case {g} has no test");
+    }
+    for case in ALL_CASES {
+        read_expect(case);
+        let d = case_dir(case);
+        assert!(
+            d.join("overlay").is_dir() || d.join("remove").is_file() || GENERATED.contains(case),
+            "case {case} changes nothing"
+        );
+    }
+    assert!(ALL_CASES.len() >= 34);
+}
+
+/// The valid base tree alone builds, and building it again over its own output
+/// also succeeds.
+#[test]
+fn base_tree_builds() {
+    let ws = workspace();
+    let (snap, _) = build_good(&ws);
+    for page in [
+        "index.html",
+        "authorities/northmoor/index.html",
+        "authorities/eastbridge/index.html",
+    ] {
+        assert!(snap.contains_key(page), "good build has no {page}");
+    }
+    let again = run_build(&ws.root, &ws.content, &ws.out);
+    assert_eq!(
+        again.code,
+        Some(0),
+        "rebuild over existing OUT failed:\n{}",
+        again.stderr
+    );
+    assert!(!again.stderr.contains("panicked"));
+}
+
+/// Many independent problems in many files at once: one build must report them
+/// all (the output may be grouped by file in any way; only that each file, field
+/// and message is named is asserted).
+#[test]
+fn all_problems_reported_together() {
+    const COMBINED: &[&str] = &[
+        "invalid-utf8",                   // new inspection (generated)
+        "javascript-source-url",          // eastbridge statement
+        "missing-authority-region",       // eastbridge authority.yaml
+        "base-url-not-absolute",          // site.yaml
+        "missing-page-title",             // pages/about.md
+        "impossible-day-00",              // northmoor committee record
+        "dangling-responds-to",           // northmoor press release
+        "grades-on-ungraded",             // northmoor focused visit
+        "bad-slug-underscore-file",       // new inspection 2020_02_ilacs.md
+        "missing-source-publisher",       // eastbridge news report
+        "graded-empty-grades-no-overall", // eastbridge 2026 inspection
+        "missing-quote-text",             // eastbridge 2018 inspection
+        "bad-slug-uppercase-folder",      // new authority folder
+    ];
+    // The cases must touch different files, or they would overwrite each other.
+    let mut touched: BTreeMap<String, &str> = BTreeMap::new();
+    for case in COMBINED {
+        let mut files = overlay_files(case);
+        if *case == "invalid-utf8" {
+            files.push(NEW_INSPECTION.to_string());
+        }
+        for f in files {
+            if let Some(other) = touched.insert(f.clone(), case) {
+                panic!("cases {other} and {case} both touch {f}");
+            }
+        }
+    }
+    let ws = workspace();
+    let (snap, parent) = build_good(&ws);
+    let mut expects = Vec::new();
+    for case in COMBINED {
+        apply_case(case, &ws.root, &ws.content);
+        // line numbers are per file and cannot be told apart when combined
+        expects.extend(
+            read_expect(case)
+                .into_iter()
+                .filter(|e| !matches!(e, Expect::Line(_))),
+        );
+    }
+    build_bad_and_check(
+        "all-problems-reported-together",
+        &ws,
+        &expects,
+        &snap,
+        &parent,
+    );
+}
+
+/// A build only reads the content folder.
+#[test]
+fn bad_build_leaves_content_untouched() {
+    let ws = workspace();
+    let (_snap, _parent) = build_good(&ws);
+    apply_case("multiple-problems", &ws.root, &ws.content);
+    let content_before = snapshot(&ws.content);
+    let bad = run_build(&ws.root, &ws.content, &ws.out);
+    assert_eq!(bad.code, Some(1), "{}", bad.stderr);
+    let diff = snapshot_diff(&content_before, &snapshot(&ws.content));
+    assert!(
+        diff.is_empty(),
+        "the build modified the content folder: {diff:?}"
+    );
+}
+
+/// Bad output into an OUT that does not exist yet must not create it.
+#[test]
+fn bad_build_does_not_create_missing_out() {
+    let ws = workspace();
+    apply_case("multiple-problems", &ws.root, &ws.content);
+    let bad = run_build(&ws.root, &ws.content, &ws.out);
+    assert_eq!(bad.code, Some(1), "{}", bad.stderr);
+    assert!(!bad.stderr.contains("panicked"), "{}", bad.stderr);
+    assert!(
+        listing(&ws.sites).is_empty(),
+        "a failed build left {:?} in OUT's parent",
+        listing(&ws.sites)
+    );
+}
