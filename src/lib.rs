@@ -5,6 +5,10 @@
 //! facts, computed once) → [`render`] (pages and data files, in memory) →
 //! [`output`] (staged on disk and swapped in whole).
 
+// Diagnostics are large by design (they carry the file text to quote); they
+// travel only on the error path, so boxing them would buy nothing.
+#![allow(clippy::result_large_err)]
+
 pub mod build;
 pub mod cli;
 pub mod content;

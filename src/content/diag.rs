@@ -113,8 +113,7 @@ impl Diagnostic {
         let len = text[offset..].trim_end().len().max(1);
         Some((
             start_of_line + offset,
-            len.min(source.len().saturating_sub(start_of_line + offset))
-                .max(0),
+            len.min(source.len().saturating_sub(start_of_line + offset)),
         ))
     }
 }

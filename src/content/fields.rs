@@ -225,11 +225,10 @@ fn block_end(lines: &[&str], i: usize, end: usize, col: usize) -> usize {
 fn key_at(s: &str, key: &str) -> Option<()> {
     for quote in ["", "\"", "'"] {
         let k = format!("{quote}{key}{quote}");
-        if let Some(rest) = s.strip_prefix(&k) {
-            if rest.trim_start().starts_with(':') {
+        if let Some(rest) = s.strip_prefix(&k)
+            && rest.trim_start().starts_with(':') {
                 return Some(());
             }
-        }
     }
     None
 }

@@ -59,8 +59,8 @@ pub fn load(root: &Path) -> Loaded {
         };
     }
     let (site, frameworks) = rayon::join(
-        || read_text(root, "site.yaml").map(|f| parse_site(f)),
-        || read_text(root, "frameworks.yaml").map(|f| parse_frameworks(f)),
+        || read_text(root, "site.yaml").map(parse_site),
+        || read_text(root, "frameworks.yaml").map(parse_frameworks),
     );
     let site = collect(site, &mut diags);
     let frameworks = collect(frameworks, &mut diags);
@@ -183,7 +183,17 @@ fn read_text(root: &Path, rel: &str) -> Result<TextFile, Vec<Diagnostic>> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(err(format!("file is too large: {} bytes", bytes.len())));
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    decode(rel, &bytes)
+}
+
+/// Turns a file's bytes into checked text: UTF-8, not binary, not too big,
+/// byte-order mark removed and line endings normalised.
+fn decode(rel: &str, bytes: &[u8]) -> Result<TextFile, Vec<Diagnostic>> {
+    let err = |m: String| vec![Diagnostic::error(rel.to_string(), m)];
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(err(format!("file is too large: {} bytes", bytes.len())));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.contains(&0) {
         return Err(vec![
             Diagnostic::error(rel.to_string(), "this is a binary file, not text")
@@ -418,15 +428,14 @@ fn parse_frameworks(file: TextFile) -> (Frameworks, Vec<Diagnostic>) {
             let name = f.req_text(&mut cx, "name").unwrap_or_else(|| id.clone());
             let short = f.opt_text(&mut cx, "short").unwrap_or_else(|| name.clone());
             let scale = f.opt_text(&mut cx, "scale");
-            if let Some(s) = &scale {
-                if out.scale(s).is_none() {
+            if let Some(s) = &scale
+                && out.scale(s).is_none() {
                     let known: Vec<&str> = out.scales.iter().map(|s| s.id.as_str()).collect();
                     let d = cx.error(&path.key("scale"), format!("unknown scale `{s}`"));
                     *d = d
                         .clone()
                         .help(format!("scales defined: {}", known.join(", ")));
                 }
-            }
             let mut judgements = Vec::new();
             let judgements_obj = if scale.is_some() {
                 mapping_of(&mut cx, &f, "judgements")
@@ -498,6 +507,30 @@ fn slug_key(cx: &mut FileCx, parent: &FieldPath, k: &Value) -> Option<String> {
         return None;
     }
     Some(s.to_string())
+}
+
+/// Checks one content file given as bytes, exactly as a build would, and
+/// returns its diagnostics. `rel` places it in the layout
+/// (`authorities/<a>/inspections/<i>.md`, `.../responses/<r>.md`,
+/// `authorities/<a>/authority.yaml` or `pages/<p>.md`). Used by fuzzing and
+/// by tools that check a single file.
+pub fn check_file(rel: &str, bytes: &[u8], frameworks: &Frameworks) -> Vec<Diagnostic> {
+    let parts: Vec<&str> = rel.split('/').collect();
+    let entry = match classify(&parts, false) {
+        Place::File(e) => e,
+        _ => return vec![Diagnostic::error(rel.to_string(), "not a content file of the layout")],
+    };
+    match decode(rel, bytes).and_then(|f| parse_entry(f, &entry, frameworks, true)) {
+        Ok(Record::Authority(_, d) | Record::Inspection(_, d) | Record::Response(_, d) | Record::Page(_, d)) => d,
+        Err(d) => d,
+    }
+}
+
+/// Parses `frameworks.yaml` from bytes (for fuzzing and tests).
+pub fn parse_frameworks_bytes(bytes: &[u8]) -> Result<Frameworks, Vec<Diagnostic>> {
+    let file = decode("frameworks.yaml", bytes)?;
+    let (fw, diags) = parse_frameworks(file);
+    if diags.iter().any(Diagnostic::is_error) { Err(diags) } else { Ok(fw) }
 }
 
 enum Record {
@@ -664,8 +697,8 @@ fn parse_inspection(
             from: v.opt_date(cx, "from"),
             to: v.opt_date(cx, "to"),
         };
-        if let (Some(from), Some(to)) = (visit.from, visit.to) {
-            if to.earliest_day() < from.earliest_day() {
+        if let (Some(from), Some(to)) = (visit.from, visit.to)
+            && to.earliest_day() < from.earliest_day() {
                 let d = cx.error(
                     &root.key("visit").key("to"),
                     format!("`to` ({}) is before `from` ({})", to.iso(), from.iso()),
@@ -674,7 +707,6 @@ fn parse_inspection(
                     .clone()
                     .help("fieldwork ends on or after the day it starts");
             }
-        }
         visit
     });
     let report = o.link(cx, "report");
@@ -879,8 +911,8 @@ fn parse_response(
     let title = o.req_text(cx, "title");
     let date = o.req_date(cx, "date");
     let kind = o.req_text(cx, "kind");
-    if let Some(k) = &kind {
-        if !RESPONSE_KINDS.contains(&k.as_str()) {
+    if let Some(k) = &kind
+        && !RESPONSE_KINDS.contains(&k.as_str()) {
             let hint = did_you_mean(k, RESPONSE_KINDS)
                 .map(|h| format!("did you mean `{h}`? "))
                 .unwrap_or_default();
@@ -889,13 +921,11 @@ fn parse_response(
                 .clone()
                 .help(format!("{hint}kinds: {}", RESPONSE_KINDS.join(", ")));
         }
-    }
     let responds_to = o.one_or_many(cx, "responds_to");
-    if let Some(list) = &responds_to {
-        if list.is_empty() {
+    if let Some(list) = &responds_to
+        && list.is_empty() {
             cx.error(&root.key("responds_to"), "names no inspection");
         }
-    }
     let source = match o.get("source") {
         None => {
             let d = cx.error(&root, "missing required field `source`");

@@ -248,12 +248,16 @@ pub fn is_slug(s: &str) -> bool {
         })
 }
 
-/// Is this an absolute URL we are willing to link to from a page?
+/// Is this an absolute URL we are willing to link to from a page: `http` or
+/// `https`, with a host, and nothing a browser would silently strip?
 pub fn is_web_url(s: &str) -> bool {
-    let lower = s.trim_start().to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://"))
-        && s.len() > "http://".len()
-        && !s.chars().any(|c| c.is_whitespace() || c.is_control())
+    if s.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return false;
+    }
+    match url::Url::parse(s) {
+        Ok(u) => matches!(u.scheme(), "http" | "https") && u.host_str().is_some_and(|h| !h.is_empty()),
+        Err(_) => false,
+    }
 }
 
 #[cfg(test)]

@@ -66,20 +66,14 @@ pub fn check_output_dir(output: &Path, content: &Path, force: bool) -> Result<()
     if out.starts_with(&content) {
         return refuse("it is inside the content folder");
     }
-    if let Some(home) = std::env::var_os("HOME").map(PathBuf::from) {
-        if absolute(&home) == out {
+    if let Some(home) = std::env::var_os("HOME").map(PathBuf::from)
+        && absolute(&home) == out {
             return refuse("it is the home folder");
         }
-    }
-    for name in [
-        "content",
-        "templates",
-        "static",
-        "Cargo.toml",
-        ".git",
-        "src",
-    ] {
-        if out.join(name).exists() && (name != "src" || out.join("Cargo.toml").exists()) {
+    // Our own output has `static/`; anything else holding it is a project folder.
+    let ours = out.join(MARKER).is_file();
+    for name in ["content", "templates", "static", "Cargo.toml", ".git"] {
+        if out.join(name).exists() && !(ours && name == "static") {
             return refuse(&format!(
                 "it holds `{name}`: it looks like a project folder, not a build output"
             ));

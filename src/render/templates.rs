@@ -64,6 +64,9 @@ pub struct TemplateError(pub String);
 pub fn load(dir: Option<&Path>) -> Result<Tera, TemplateError> {
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
+    // Escapes & < > " and ' (enough for text and quoted attributes), leaving `/`
+    // readable in URLs, unlike Tera's default.
+    tera.set_escape_fn(escape);
     let mut all: Vec<(String, String)> = BUILTIN
         .iter()
         .map(|(n, s)| (n.to_string(), s.to_string()))
@@ -92,6 +95,10 @@ pub fn load(dir: Option<&Path>) -> Result<Tera, TemplateError> {
     tera.add_raw_templates(all)
         .map_err(|e| TemplateError(error_chain(&e)))?;
     Ok(tera)
+}
+
+fn escape(s: &str) -> String {
+    html_escape::encode_quoted_attribute(s).into_owned()
 }
 
 /// Tera's error with all its causes, on one line each.

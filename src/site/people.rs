@@ -37,11 +37,10 @@ pub fn gather(content: &Content) -> Vec<Person<'_>> {
             roles: Vec::new(),
             quotes: Vec::new(),
         });
-        if let Some(role) = q.role.as_deref() {
-            if !p.roles.contains(&role) {
+        if let Some(role) = q.role.as_deref()
+            && !p.roles.contains(&role) {
                 p.roles.push(role);
             }
-        }
         p.quotes.push(r);
     }
     for i in &content.inspections {

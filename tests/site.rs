@@ -1,0 +1,576 @@
+//! End-to-end: the real binary builds real content trees, and the tests read
+//! the files it writes.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_scrutiny"))
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("run scrutiny")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn read(p: impl AsRef<Path>) -> String {
+    fs::read_to_string(p.as_ref()).unwrap_or_else(|e| panic!("{}: {e}", p.as_ref().display()))
+}
+
+fn json(p: impl AsRef<Path>) -> Value {
+    serde_json::from_str(&read(p)).expect("valid JSON")
+}
+
+/// Text of an HTML page with entities decoded, whitespace collapsed.
+fn page_text(p: impl AsRef<Path>) -> String {
+    let doc = scraper::Html::parse_document(&read(p));
+    let text: String = doc.root_element().text().collect::<Vec<_>>().join(" ");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A small content tree written file by file.
+struct Tree {
+    dir: tempfile::TempDir,
+}
+
+impl Tree {
+    fn new() -> Tree {
+        let t = Tree {
+            dir: tempfile::tempdir().unwrap(),
+        };
+        t.file(
+            "content/site.yaml",
+            "title: Test portal\nbase_url: https://example.org/portal/\n",
+        );
+        t.file(
+            "content/frameworks.yaml",
+            "scales:\n  s13:\n    - { id: outstanding, label: Outstanding }\n    - { id: good, label: Good }\n    - { id: requires-improvement, label: Requires improvement to be good }\n    - { id: inadequate, label: Inadequate }\n  s09:\n    - { id: outstanding, label: Outstanding }\n    - { id: good, label: Good }\n    - { id: adequate, label: Adequate }\n    - { id: inadequate, label: Inadequate }\nframeworks:\n  ilacs:\n    name: Inspection of local authority children's services\n    short: ILACS\n    scale: s13\n    judgements:\n      overall: Overall effectiveness\n      leaders: Leaders\n  old:\n    name: Old framework\n    short: OLD\n    scale: s09\n    judgements:\n      overall: Overall effectiveness\n  ilacs-2026:\n    name: ILACS revised\n    short: ILACS 2026\n    scale: s13\n    judgements:\n      help-and-protection: Help and protection\n      leaders: Leaders\n  focused-visit:\n    name: Focused visit\n    short: FV\n",
+        );
+        t.file(
+            "content/pages/about.md",
+            "---\ntitle: About\n---\nAbout *us*. See [methodology](../methodology/).\n",
+        );
+        t.file(
+            "content/pages/methodology.md",
+            "---\ntitle: Methodology\n---\nHow.\n",
+        );
+        t
+    }
+
+    fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn content(&self) -> PathBuf {
+        self.root().join("content")
+    }
+
+    fn out(&self) -> PathBuf {
+        self.root().join("out")
+    }
+
+    fn file(&self, rel: &str, text: &str) -> &Tree {
+        let p = self.root().join(rel);
+        fs::create_dir_all(p.parent().unwrap()).unwrap();
+        fs::write(p, text).unwrap();
+        self
+    }
+
+    fn authority(&self, slug: &str, extra: &str) -> &Tree {
+        self.file(
+            &format!("content/authorities/{slug}/authority.yaml"),
+            &format!("name: {slug} Council\nregion: North East\n{extra}"),
+        )
+    }
+
+    fn inspection(&self, a: &str, slug: &str, front: &str) -> &Tree {
+        self.file(
+            &format!("content/authorities/{a}/inspections/{slug}.md"),
+            &format!("---\n{front}---\nSummary of {slug}.\n"),
+        )
+    }
+
+    fn response(&self, a: &str, slug: &str, front: &str) -> &Tree {
+        self.file(
+            &format!("content/authorities/{a}/responses/{slug}.md"),
+            &format!("---\n{front}---\nBody.\n"),
+        )
+    }
+
+    fn build(&self) -> Output {
+        run(&[
+            "build",
+            "--content",
+            self.content().to_str().unwrap(),
+            "--output",
+            self.out().to_str().unwrap(),
+        ])
+    }
+
+    fn build_ok(&self) {
+        let o = self.build();
+        assert!(o.status.success(), "build failed: {}", stderr(&o));
+    }
+}
+
+fn project_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn real_content_builds_with_the_ratings_the_sources_give() {
+    let out = tempfile::tempdir().unwrap();
+    let out = out.path().join("public");
+    let content = project_root().join("content");
+    let o = run(&[
+        "build",
+        "--content",
+        content.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let authorities = json(out.join("data/authorities.json"));
+    let grade = |slug: &str| {
+        authorities
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["slug"] == slug)
+            .unwrap_or_else(|| panic!("{slug}"))["current_rating"]["grade"]
+            .clone()
+    };
+    assert_eq!(grade("stockton-on-tees"), "requires-improvement");
+    assert_eq!(grade("stoke-on-trent"), "inadequate");
+    assert_eq!(grade("south-tyneside"), "inadequate");
+    let stockton = &authorities
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["slug"] == "stockton-on-tees")
+        .unwrap()["current_rating"];
+    assert_eq!(stockton["inspection"], "2019-05-ilacs");
+    assert_eq!(stockton["published"], "2019-07");
+    assert_eq!(stockton["label"], "Requires improvement to be good");
+
+    // Every quote in the content appears verbatim on its page and in a source document.
+    let sources: String = fs::read_dir(project_root().join("../shared/sources"))
+        .map(|d| {
+            d.flatten()
+                .map(|e| read(e.path()))
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .unwrap_or_default();
+    let responses = json(out.join("data/responses.json"));
+    let mut checked = 0;
+    for r in responses.as_array().unwrap() {
+        let page = out.join(format!(
+            "authorities/{}/responses/{}/index.html",
+            r["authority"].as_str().unwrap(),
+            r["slug"].as_str().unwrap()
+        ));
+        let text = page_text(&page);
+        for q in r["quotes"].as_array().unwrap() {
+            let quote = q["text"].as_str().unwrap();
+            let flat = quote.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(
+                text.contains(&flat),
+                "quote missing from {}: {quote}",
+                page.display()
+            );
+            if !sources.is_empty() {
+                let src_flat = sources.split_whitespace().collect::<Vec<_>>().join(" ");
+                assert!(
+                    src_flat.contains(&flat),
+                    "quote not verbatim from a source: {quote}"
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 10, "only {checked} quotes");
+    let check = run(&["check", "--content", content.to_str().unwrap()]);
+    assert!(check.status.success(), "check: {}", stderr(&check));
+}
+
+#[test]
+fn pages_urls_redirects_and_data_follow_the_format() {
+    let t = Tree::new();
+    t.authority("north-dale", "short_name: North Dale\naliases: [old-dale]\nwebsite: https://north.example.org/\n")
+        .inspection("north-dale", "2010-old", "framework: old\npublished: 2010\ngrades:\n  overall: adequate\n")
+        .inspection("north-dale", "2019-05-ilacs", "framework: ilacs\nvisit: { from: 2019-05-13, to: 2019-05-16 }\npublished: 2019-07\ngrades:\n  overall: requires-improvement\n  leaders: good\nrecommendation_count: 7\nquotes:\n  - text: \"Leaders know their services well.\"\n")
+        .inspection("north-dale", "2022-10-focused-visit", "framework: focused-visit\npublished: 2022-10-04\n")
+        .response("north-dale", "2019-07-01-statement", "title: We will improve\ndate: 2019-07-01\nkind: press-release\nresponds_to: 2019-05-ilacs\nsource: { publisher: North Dale Council, url: https://north.example.org/news }\nquotes:\n  - text: We accept the findings.\n    speaker: Jo Bloggs\n    role: Leader\ncommitments:\n  - Hire more social workers\n")
+        .authority("south-fen", "")
+        .inspection("south-fen", "2026-06-ilacs", "framework: ilacs-2026\npublished: 2026-06\ngrades:\n  help-and-protection: good\n  leaders: inadequate\n")
+        .inspection("south-fen", "2018-ilacs", "framework: ilacs\npublished: \"2018\"\ngrades: { overall: outstanding }\n")
+        .response("south-fen", "2026-06-10-news", "title: Council reacts\ndate: 2026-06-10\nkind: news-report\nresponds_to: [2026-06-ilacs, 2018-ilacs]\nsource: { publisher: Gazette }\nquotes:\n  - text: Fine.\n    speaker: Jo Bloggs\n    role: Former leader\n")
+        .authority("west-moor", "")
+        .inspection("west-moor", "2023-monitoring", "framework: focused-visit\npublished: 2023\n");
+    t.build_ok();
+    let out = t.out();
+
+    // Every URL of the table exists as a folder with index.html.
+    for page in [
+        "index.html",
+        "authorities/index.html",
+        "authorities/north-dale/index.html",
+        "authorities/north-dale/inspections/2019-05-ilacs/index.html",
+        "authorities/north-dale/responses/2019-07-01-statement/index.html",
+        "authorities/north-dale/latest/index.html",
+        "pages/about/index.html",
+        "data/authorities.json",
+        "data/inspections.json",
+        "data/responses.json",
+        "data/inspections.csv",
+        "feed.xml",
+        "sitemap.xml",
+        "robots.txt",
+        "404.html",
+    ] {
+        assert!(out.join(page).is_file(), "missing {page}");
+    }
+    // latest/ redirects to the latest graded inspection; aliases redirect under the base path.
+    let latest = read(out.join("authorities/north-dale/latest/index.html"));
+    assert!(
+        latest.contains("url=/portal/authorities/north-dale/inspections/2019-05-ilacs/"),
+        "{latest}"
+    );
+    let alias = read(out.join("authorities/old-dale/index.html"));
+    assert!(
+        alias.contains("url=/portal/authorities/north-dale/"),
+        "{alias}"
+    );
+    assert!(
+        out.join("authorities/old-dale/inspections/2019-05-ilacs/index.html")
+            .is_file()
+    );
+    assert!(
+        !out.join("authorities/west-moor/latest").exists(),
+        "no latest/ for an unrated authority"
+    );
+
+    // Partial dates at their own precision, never padded.
+    let insp = page_text(out.join("authorities/north-dale/inspections/2019-05-ilacs/index.html"));
+    assert!(insp.contains("July 2019"), "{insp}");
+    assert!(insp.contains("13 May 2019 to 16 May 2019"), "{insp}");
+    assert!(
+        insp.contains("Published July 2019") && !insp.contains("Published 1 July 2019"),
+        "padded a month-only date: {insp}"
+    );
+    assert!(insp.contains("Leaders know their services well."));
+    assert!(insp.contains("Ofsted inspectors"), "default speaker");
+    assert!(
+        insp.contains("We accept the findings."),
+        "the response sits beside the inspection"
+    );
+    assert!(insp.contains("Hire more social workers"));
+    assert!(insp.contains("7 recommendations"));
+
+    // The rating rule and its open data.
+    let a = json(out.join("data/authorities.json"));
+    let a = a.as_array().unwrap();
+    assert_eq!(
+        a.iter()
+            .map(|x| x["slug"].as_str().unwrap())
+            .collect::<Vec<_>>(),
+        ["north-dale", "south-fen", "west-moor"]
+    );
+    let nd = &a[0]["current_rating"];
+    assert_eq!(nd["grade"], "requires-improvement");
+    assert_eq!(nd["framework"], "ilacs");
+    assert_eq!(nd["judgements"]["leaders"], "good");
+    assert_eq!(nd["last_overall"], Value::Null);
+    assert_eq!(
+        a[0]["url"],
+        "https://example.org/portal/authorities/north-dale/"
+    );
+    let sf = &a[1]["current_rating"];
+    assert_eq!(sf["grade"], Value::Null);
+    assert_eq!(sf["label"], Value::Null);
+    assert_eq!(sf["inspection"], "2026-06-ilacs");
+    assert_eq!(sf["last_overall"]["grade"], "outstanding");
+    assert_eq!(sf["last_overall"]["published"], "2018");
+    assert_eq!(a[2]["current_rating"], Value::Null);
+    let sf_page = page_text(out.join("authorities/south-fen/index.html"));
+    assert!(sf_page.contains("No overall grade"));
+    assert!(page_text(out.join("authorities/west-moor/index.html")).contains("Not yet rated"));
+
+    let i = json(out.join("data/inspections.json"));
+    let first = &i.as_array().unwrap()[0];
+    assert_eq!(first["authority"], "north-dale");
+    assert_eq!(first["slug"], "2010-old");
+    assert_eq!(first["published"], "2010");
+    let ilacs = i
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["slug"] == "2019-05-ilacs")
+        .unwrap();
+    assert_eq!(
+        ilacs["responses"],
+        serde_json::json!(["2019-07-01-statement"])
+    );
+    let r = json(out.join("data/responses.json"));
+    let news = r
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["slug"] == "2026-06-10-news")
+        .unwrap();
+    assert_eq!(
+        news["responds_to"],
+        serde_json::json!(["2026-06-ilacs", "2018-ilacs"])
+    );
+    let st = r
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["slug"] == "2019-07-01-statement")
+        .unwrap();
+    assert_eq!(st["responds_to"], serde_json::json!(["2019-05-ilacs"]));
+    assert_eq!(st["source"]["publisher"], "North Dale Council");
+
+    let csv = read(out.join("data/inspections.csv"));
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("north-dale,") && l.contains(",leaders,")),
+        "{csv}"
+    );
+
+    // One person page gathers the same speaker across authorities.
+    let person = page_text(out.join("people/jo-bloggs/index.html"));
+    assert!(
+        person.contains("We accept the findings.") && person.contains("Fine."),
+        "{person}"
+    );
+
+    // Home counts authorities at each current grade, in a chart and a table.
+    let home = read(out.join("index.html"));
+    assert!(home.contains("<svg"), "chart");
+    let home_text = page_text(out.join("index.html"));
+    assert!(
+        home_text.contains("Requires improvement to be good 1"),
+        "{home_text}"
+    );
+    assert!(
+        home_text.contains("No overall grade 1") && home_text.contains("Not yet rated 1"),
+        "{home_text}"
+    );
+
+    // Feed, sitemap and robots use the base URL.
+    let feed = read(out.join("feed.xml"));
+    assert!(
+        feed.contains(
+            "https://example.org/portal/authorities/north-dale/inspections/2019-05-ilacs/"
+        )
+    );
+    assert!(
+        read(out.join("sitemap.xml"))
+            .contains("<loc>https://example.org/portal/pages/about/</loc>")
+    );
+    assert!(
+        read(out.join("robots.txt")).contains("Sitemap: https://example.org/portal/sitemap.xml")
+    );
+
+    // check: every internal link resolves, even under another base path.
+    let c = run(&[
+        "check",
+        "--content",
+        t.content().to_str().unwrap(),
+        "--base-url",
+        "https://other.example/deep/path/",
+    ]);
+    assert!(c.status.success(), "{}", stderr(&c));
+}
+
+#[test]
+fn hostile_text_never_becomes_markup() {
+    let t = Tree::new();
+    let evil = r#"<script>alert(1)</script><img src=x onerror=alert(2)>{{ 7*7 }}{% raw %}"#;
+    t.authority(
+        "evil-town",
+        &format!("short_name: '{evil}'\nregion: '\"><svg onload=alert(3)>'\n")
+            .replace("region: North East\n", ""),
+    );
+    let t2 = Tree::new();
+    drop(t2);
+    t.file(
+        "content/authorities/evil-town/authority.yaml",
+        &format!(
+            "name: 'Evil <b>Town</b>'\nshort_name: '{evil}'\nregion: '\"><svg onload=alert(3)>'\n"
+        ),
+    );
+    t.inspection(
+        "evil-town",
+        "2019-ilacs",
+        &format!("framework: ilacs\ntitle: '{evil}'\npublished: 2019\ngrades: {{ overall: good }}\nstrengths: ['{evil}']\nreport: {{ url: 'https://x.org/?a=\"><script>', title: '{evil}' }}\nquotes:\n  - text: '{evil}'\n    speaker: '{evil}'\n"),
+    );
+    t.file(
+        "content/authorities/evil-town/inspections/2020-ilacs.md",
+        "---\nframework: ilacs\npublished: 2020\ngrades: { overall: good }\n---\n<script>alert(4)</script>\n\n[x](javascript:alert(5)) <a href=\"javascript:alert(6)\">y</a> {{ 7*7 }}\n",
+    );
+    t.build_ok();
+    let out = t.out();
+    for entry in walk(&out) {
+        let text = read(&entry);
+        if entry.extension().is_some_and(|e| e == "html") {
+            let doc = scraper::Html::parse_document(&text);
+            let scripts =
+                scraper::Selector::parse("script, img, svg [onload], [onerror], [onload], b")
+                    .unwrap();
+            assert_eq!(
+                doc.select(&scripts).count(),
+                0,
+                "live markup in {}",
+                entry.display()
+            );
+            let links = scraper::Selector::parse("[href]").unwrap();
+            for l in doc.select(&links) {
+                let href = l.value().attr("href").unwrap().to_ascii_lowercase();
+                assert!(
+                    !href.starts_with("javascript:"),
+                    "{href} in {}",
+                    entry.display()
+                );
+            }
+            assert!(
+                !text.contains(">49<") && !text.contains(" 49 "),
+                "template syntax evaluated in {}",
+                entry.display()
+            );
+        }
+    }
+    let page = page_text(out.join("authorities/evil-town/inspections/2020-ilacs/index.html"));
+    assert!(
+        page.contains("<script>alert(4)</script>"),
+        "raw HTML shown as text: {page}"
+    );
+    assert!(page.contains("{{ 7*7 }}"));
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+#[test]
+fn crlf_and_byte_order_marks_are_accepted() {
+    let t = Tree::new();
+    t.file(
+        "content/authorities/crlf-town/authority.yaml",
+        "\u{feff}name: CRLF Town\r\nregion: London\r\n",
+    );
+    t.file(
+        "content/authorities/crlf-town/inspections/2019-ilacs.md",
+        "\u{feff}---\r\nframework: ilacs\r\npublished: 2019-07-01\r\ngrades:\r\n  overall: good\r\n---\r\nBody text.\r\n",
+    );
+    t.build_ok();
+    let a = json(t.out().join("data/authorities.json"));
+    assert_eq!(a[0]["name"], "CRLF Town");
+    assert_eq!(a[0]["current_rating"]["grade"], "good");
+    assert!(
+        page_text(
+            t.out()
+                .join("authorities/crlf-town/inspections/2019-ilacs/index.html")
+        )
+        .contains("1 July 2019")
+    );
+}
+
+#[test]
+fn bad_content_reports_every_problem_and_keeps_the_previous_output() {
+    let t = Tree::new();
+    t.authority("good-town", "").inspection(
+        "good-town",
+        "2019-ilacs",
+        "framework: ilacs\npublished: 2019\ngrades: { overall: good }\n",
+    );
+    t.build_ok();
+    let before = read(t.out().join("data/authorities.json"));
+    t.inspection(
+        "good-town",
+        "2020-ilacs",
+        "framework: ilacs\npublshed: 2020\ngrades:\n  overall: grate\n",
+    );
+    t.response("good-town", "2020-r", "title: T\ndate: 2020-02-30\nkind: press-release\nresponds_to: 2099-nothing\nsource: { publisher: P }\n");
+    let o = t.build();
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(!err.contains("panicked"));
+    assert!(
+        err.contains("authorities/good-town/inspections/2020-ilacs.md:5:3"),
+        "{err}"
+    );
+    assert!(
+        err.contains("grades.overall")
+            && err.contains("outstanding, good, requires-improvement, inadequate"),
+        "{err}"
+    );
+    assert!(err.contains("did you mean `published`"), "{err}");
+    assert!(
+        err.contains("authorities/good-town/responses/2020-r.md") && err.contains("`date`"),
+        "{err}"
+    );
+    assert_eq!(read(t.out().join("data/authorities.json")), before);
+    let leftovers: Vec<_> = fs::read_dir(t.root())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(leftovers.len(), 2, "no staging folder left: {leftovers:?}");
+}
+
+#[test]
+fn refuses_output_folders_that_are_not_ours() {
+    let t = Tree::new();
+    t.authority("a-town", "");
+    // The project root, or a folder holding content/.
+    let o = run(&[
+        "build",
+        "--content",
+        t.content().to_str().unwrap(),
+        "--output",
+        t.root().to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("refusing"), "{}", stderr(&o));
+    assert!(t.content().join("site.yaml").is_file(), "content untouched");
+    // A folder of someone else's files needs --force.
+    t.file("other/keep.txt", "mine");
+    let other = t.root().join("other");
+    let o = run(&[
+        "build",
+        "--content",
+        t.content().to_str().unwrap(),
+        "--output",
+        other.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(read(other.join("keep.txt")), "mine");
+    let o = run(&[
+        "build",
+        "--content",
+        t.content().to_str().unwrap(),
+        "--output",
+        other.to_str().unwrap(),
+        "--force",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(other.join("index.html").is_file());
+}
