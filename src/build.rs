@@ -76,7 +76,9 @@ pub fn build(opts: &Options) -> Result<Report, Error> {
     let (tera, loaded) = rayon::join(|| templates::load(Some(&opts.templates)), || load(opts));
     let tera = tera?;
     let (content, warnings) = loaded?;
+    phase("load", start);
     let site = Site::new(&content, base_url(opts, &content));
+    phase("site", start);
     let renderer = Renderer::new(&site, &tera, opts.render.clone());
     let staging = write::Staging::create(&opts.output)?;
     let outputs = crate::render::pages::outputs(&site);
@@ -95,8 +97,10 @@ pub fn build(opts: &Options) -> Result<Report, Error> {
         }
         Ok(())
     })?;
+    phase("render+write", start);
     let static_files = copy_static(&opts.static_dir, &staging)?;
     staging.commit()?;
+    phase("commit", start);
     Ok(Report {
         pages: outputs.iter().filter(|o| is_page(o)).count(),
         files: outputs.len() + extra_files.into_inner() as usize + static_files,
@@ -104,6 +108,16 @@ pub fn build(opts: &Options) -> Result<Report, Error> {
         elapsed: start.elapsed(),
         warnings,
     })
+}
+
+/// Prints the time since `start` when `SCRUTINY_TIMINGS` is set (profiling aid).
+fn phase(name: &str, start: Instant) {
+    if std::env::var_os("SCRUTINY_TIMINGS").is_some() {
+        eprintln!(
+            "{name:>14}: {:>6.1} ms",
+            start.elapsed().as_secs_f64() * 1000.0
+        );
+    }
 }
 
 /// Pages a person reads (the benchmark's "site pages"): not data, feeds or aliases.

@@ -76,14 +76,16 @@ impl PartialDate {
         }
         let month = (parts.len() >= 2).then_some(numbers[1]);
         if let Some(m) = month
-            && !(1..=12).contains(&m) {
-                return Err(DateError::Month(text.to_string(), m));
-            }
+            && !(1..=12).contains(&m)
+        {
+            return Err(DateError::Month(text.to_string(), m));
+        }
         let day = (parts.len() == 3).then_some(numbers[2]);
         if let (Some(m), Some(d)) = (month, day)
-            && NaiveDate::from_ymd_opt(year, m, d).is_none() {
-                return Err(DateError::Day(text.to_string()));
-            }
+            && NaiveDate::from_ymd_opt(year, m, d).is_none()
+        {
+            return Err(DateError::Day(text.to_string()));
+        }
         Ok(PartialDate { year, month, day })
     }
 

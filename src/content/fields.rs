@@ -226,9 +226,10 @@ fn key_at(s: &str, key: &str) -> Option<()> {
     for quote in ["", "\"", "'"] {
         let k = format!("{quote}{key}{quote}");
         if let Some(rest) = s.strip_prefix(&k)
-            && rest.trim_start().starts_with(':') {
-                return Some(());
-            }
+            && rest.trim_start().starts_with(':')
+        {
+            return Some(());
+        }
     }
     None
 }
@@ -379,7 +380,7 @@ impl<'m> Obj<'m> {
         let path = self.path.key(key);
         let url = self.opt_text(cx, key)?;
         if is_web_url(&url) {
-            Some(url)
+            Some(super::normalise_url(&url))
         } else {
             let d = cx.error(&path, format!("`{url}` is not an absolute http(s) URL"));
             *d = d.clone().help("links must start with https:// or http://");
@@ -489,7 +490,7 @@ impl<'m> Obj<'m> {
 /// A scalar as text; numbers and booleans are taken as written.
 fn text(cx: &mut FileCx, path: &FieldPath, v: &Value) -> Option<String> {
     let s = match v {
-        Value::String(s) => s.trim_end().to_string(),
+        Value::String(s) => super::clean_text(s.trim_end()).into_owned(),
         Value::Number(n) => n.to_string(),
         Value::Bool(b) => b.to_string(),
         other => {

@@ -220,11 +220,12 @@ fn decode(rel: &str, bytes: &[u8]) -> Result<TextFile, Vec<Diagnostic>> {
             ]);
         }
     };
-    let text: Arc<str> = if text.contains('\r') {
-        Arc::from(text.replace("\r\n", "\n").replace('\r', "\n"))
+    let text = if text.contains('\r') {
+        std::borrow::Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
     } else {
-        Arc::from(text)
+        std::borrow::Cow::Borrowed(text)
     };
+    let text: Arc<str> = Arc::from(super::clean_text(&text).as_ref());
     Ok(TextFile {
         rel: rel.to_string(),
         text,
@@ -429,13 +430,14 @@ fn parse_frameworks(file: TextFile) -> (Frameworks, Vec<Diagnostic>) {
             let short = f.opt_text(&mut cx, "short").unwrap_or_else(|| name.clone());
             let scale = f.opt_text(&mut cx, "scale");
             if let Some(s) = &scale
-                && out.scale(s).is_none() {
-                    let known: Vec<&str> = out.scales.iter().map(|s| s.id.as_str()).collect();
-                    let d = cx.error(&path.key("scale"), format!("unknown scale `{s}`"));
-                    *d = d
-                        .clone()
-                        .help(format!("scales defined: {}", known.join(", ")));
-                }
+                && out.scale(s).is_none()
+            {
+                let known: Vec<&str> = out.scales.iter().map(|s| s.id.as_str()).collect();
+                let d = cx.error(&path.key("scale"), format!("unknown scale `{s}`"));
+                *d = d
+                    .clone()
+                    .help(format!("scales defined: {}", known.join(", ")));
+            }
             let mut judgements = Vec::new();
             let judgements_obj = if scale.is_some() {
                 mapping_of(&mut cx, &f, "judgements")
@@ -518,10 +520,20 @@ pub fn check_file(rel: &str, bytes: &[u8], frameworks: &Frameworks) -> Vec<Diagn
     let parts: Vec<&str> = rel.split('/').collect();
     let entry = match classify(&parts, false) {
         Place::File(e) => e,
-        _ => return vec![Diagnostic::error(rel.to_string(), "not a content file of the layout")],
+        _ => {
+            return vec![Diagnostic::error(
+                rel.to_string(),
+                "not a content file of the layout",
+            )];
+        }
     };
     match decode(rel, bytes).and_then(|f| parse_entry(f, &entry, frameworks, true)) {
-        Ok(Record::Authority(_, d) | Record::Inspection(_, d) | Record::Response(_, d) | Record::Page(_, d)) => d,
+        Ok(
+            Record::Authority(_, d)
+            | Record::Inspection(_, d)
+            | Record::Response(_, d)
+            | Record::Page(_, d),
+        ) => d,
         Err(d) => d,
     }
 }
@@ -530,7 +542,11 @@ pub fn check_file(rel: &str, bytes: &[u8], frameworks: &Frameworks) -> Vec<Diagn
 pub fn parse_frameworks_bytes(bytes: &[u8]) -> Result<Frameworks, Vec<Diagnostic>> {
     let file = decode("frameworks.yaml", bytes)?;
     let (fw, diags) = parse_frameworks(file);
-    if diags.iter().any(Diagnostic::is_error) { Err(diags) } else { Ok(fw) }
+    if diags.iter().any(Diagnostic::is_error) {
+        Err(diags)
+    } else {
+        Ok(fw)
+    }
 }
 
 enum Record {
@@ -698,15 +714,16 @@ fn parse_inspection(
             to: v.opt_date(cx, "to"),
         };
         if let (Some(from), Some(to)) = (visit.from, visit.to)
-            && to.earliest_day() < from.earliest_day() {
-                let d = cx.error(
-                    &root.key("visit").key("to"),
-                    format!("`to` ({}) is before `from` ({})", to.iso(), from.iso()),
-                );
-                *d = d
-                    .clone()
-                    .help("fieldwork ends on or after the day it starts");
-            }
+            && to.earliest_day() < from.earliest_day()
+        {
+            let d = cx.error(
+                &root.key("visit").key("to"),
+                format!("`to` ({}) is before `from` ({})", to.iso(), from.iso()),
+            );
+            *d = d
+                .clone()
+                .help("fieldwork ends on or after the day it starts");
+        }
         visit
     });
     let report = o.link(cx, "report");
@@ -912,20 +929,22 @@ fn parse_response(
     let date = o.req_date(cx, "date");
     let kind = o.req_text(cx, "kind");
     if let Some(k) = &kind
-        && !RESPONSE_KINDS.contains(&k.as_str()) {
-            let hint = did_you_mean(k, RESPONSE_KINDS)
-                .map(|h| format!("did you mean `{h}`? "))
-                .unwrap_or_default();
-            let d = cx.error(&root.key("kind"), format!("unknown kind `{k}`"));
-            *d = d
-                .clone()
-                .help(format!("{hint}kinds: {}", RESPONSE_KINDS.join(", ")));
-        }
+        && !RESPONSE_KINDS.contains(&k.as_str())
+    {
+        let hint = did_you_mean(k, RESPONSE_KINDS)
+            .map(|h| format!("did you mean `{h}`? "))
+            .unwrap_or_default();
+        let d = cx.error(&root.key("kind"), format!("unknown kind `{k}`"));
+        *d = d
+            .clone()
+            .help(format!("{hint}kinds: {}", RESPONSE_KINDS.join(", ")));
+    }
     let responds_to = o.one_or_many(cx, "responds_to");
     if let Some(list) = &responds_to
-        && list.is_empty() {
-            cx.error(&root.key("responds_to"), "names no inspection");
-        }
+        && list.is_empty()
+    {
+        cx.error(&root.key("responds_to"), "names no inspection");
+    }
     let source = match o.get("source") {
         None => {
             let d = cx.error(&root, "missing required field `source`");

@@ -248,6 +248,32 @@ pub fn is_slug(s: &str) -> bool {
         })
 }
 
+/// Replaces code points that HTML and XML forbid (C0 and C1 controls other than
+/// tab, newline and carriage return; non-characters such as U+FFFE) with a
+/// space. YAML escapes such as `"\v"` can produce them, and one of them in a
+/// title would make the whole Atom feed unreadable.
+pub fn clean_text(s: &str) -> std::borrow::Cow<'_, str> {
+    let bad = |c: char| {
+        (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+            || matches!(c as u32, 0xFDD0..=0xFDEF)
+            || (c as u32 & 0xFFFE) == 0xFFFE
+    };
+    if s.chars().any(bad) {
+        s.chars()
+            .map(|c| if bad(c) { ' ' } else { c })
+            .collect::<String>()
+            .into()
+    } else {
+        s.into()
+    }
+}
+
+/// A web URL in its normalised form (percent-encoded as browsers send it), so
+/// that quotes or angle brackets an editor pasted never reach an attribute raw.
+pub fn normalise_url(s: &str) -> String {
+    url::Url::parse(s).map_or_else(|_| s.to_string(), |u| u.to_string())
+}
+
 /// Is this an absolute URL we are willing to link to from a page: `http` or
 /// `https`, with a host, and nothing a browser would silently strip?
 pub fn is_web_url(s: &str) -> bool {
@@ -255,7 +281,9 @@ pub fn is_web_url(s: &str) -> bool {
         return false;
     }
     match url::Url::parse(s) {
-        Ok(u) => matches!(u.scheme(), "http" | "https") && u.host_str().is_some_and(|h| !h.is_empty()),
+        Ok(u) => {
+            matches!(u.scheme(), "http" | "https") && u.host_str().is_some_and(|h| !h.is_empty())
+        }
         Err(_) => false,
     }
 }

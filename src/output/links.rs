@@ -78,12 +78,13 @@ pub fn check(
     for (page, links) in pages {
         for l in links {
             if let Some(target) = resolve(urls, page, l)
-                && !files.contains(&target) {
-                    broken.push(BrokenLink {
-                        page: page.clone(),
-                        target: l.clone(),
-                    });
-                }
+                && !files.contains(&target)
+            {
+                broken.push(BrokenLink {
+                    page: page.clone(),
+                    target: l.clone(),
+                });
+            }
         }
     }
     broken.sort_by(|a, b| (&a.page, &a.target).cmp(&(&b.page, &b.target)));
@@ -112,7 +113,10 @@ mod tests {
             Some("pages/methodology/index.html".into())
         );
         assert_eq!(resolve(&u, page, "../../../../x/"), Some("..".into()));
-        assert!(resolve(&u, page, "/elsewhere/").unwrap().starts_with(".."), "outside the base path");
+        assert!(
+            resolve(&u, page, "/elsewhere/").unwrap().starts_with(".."),
+            "outside the base path"
+        );
         assert_eq!(resolve(&u, page, "https://other.org/"), None);
         assert_eq!(resolve(&u, page, "#main"), None);
         assert_eq!(resolve(&u, page, "mailto:a@b.c"), None);

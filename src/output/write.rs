@@ -67,9 +67,10 @@ pub fn check_output_dir(output: &Path, content: &Path, force: bool) -> Result<()
         return refuse("it is inside the content folder");
     }
     if let Some(home) = std::env::var_os("HOME").map(PathBuf::from)
-        && absolute(&home) == out {
-            return refuse("it is the home folder");
-        }
+        && absolute(&home) == out
+    {
+        return refuse("it is the home folder");
+    }
     // Our own output has `static/`; anything else holding it is a project folder.
     let ours = out.join(MARKER).is_file();
     for name in ["content", "templates", "static", "Cargo.toml", ".git"] {

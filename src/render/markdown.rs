@@ -7,7 +7,7 @@
 //! only when its scheme is `http`, `https` or `mailto` (or it is a relative or
 //! fragment link). ammonia then cleans the result as a second line of defence.
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd, html};
 
 fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH
@@ -32,8 +32,8 @@ pub fn is_safe_link(url: &str) -> bool {
     }
 }
 
-/// Renders a Markdown body to sanitised HTML. Headings are shifted down one
-/// level so the page keeps a single `h1`.
+/// Renders a Markdown body to sanitised HTML. A `#` heading becomes `h2` so
+/// the page keeps its single `h1`; deeper headings keep their level.
 pub fn to_html(markdown: &str) -> String {
     let mut dropped_link_depth = 0usize;
     let events = Parser::new_ext(markdown, options()).filter_map(|event| match event {
@@ -111,10 +111,7 @@ fn demote(level: pulldown_cmark::HeadingLevel) -> pulldown_cmark::HeadingLevel {
     use pulldown_cmark::HeadingLevel::*;
     match level {
         H1 => H2,
-        H2 => H3,
-        H3 => H4,
-        H4 => H5,
-        _ => H6,
+        other => other,
     }
 }
 
@@ -139,12 +136,6 @@ fn clean(html: &str) -> String {
         };
     }
     CLEANER.with(|c| c.clean(html).to_string())
-}
-
-/// Keeps `CowStr` in use for readers of this module's signature.
-#[allow(dead_code)]
-fn _text(s: &str) -> CowStr<'_> {
-    CowStr::Borrowed(s)
 }
 
 #[cfg(test)]

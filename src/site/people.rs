@@ -38,9 +38,10 @@ pub fn gather(content: &Content) -> Vec<Person<'_>> {
             quotes: Vec::new(),
         });
         if let Some(role) = q.role.as_deref()
-            && !p.roles.contains(&role) {
-                p.roles.push(role);
-            }
+            && !p.roles.contains(&role)
+        {
+            p.roles.push(role);
+        }
         p.quotes.push(r);
     }
     for i in &content.inspections {
