@@ -5,12 +5,16 @@
 //!
 //! * `overlay/`  files copied over the base copy (they may add or replace files);
 //! * `remove`    optional; relative paths to delete from the base copy, one a line;
-//! * `expect`    what stderr MUST contain, one expectation a line:
-//!     - `file: <path relative to the content root, forward slashes>`
-//!     - `field: <field name>`           (e.g. `grades.overall`, `visit.to`)
-//!     - `message: <text>`               (matched case-insensitively)
-//!     - `line: <n>`                     (a line number, shown as `:n` or `line n`)
-//!   Lines starting with `#` are comments.
+//! * `expect`    what stderr MUST (or must not) contain, one expectation a line;
+//!   lines starting with `#` are comments:
+//!   - `file: <path relative to the content root, forward slashes>`
+//!   - `file: <path> | <path>`: at least one of them, for a problem that two files
+//!     share (e.g. a duplicate alias)
+//!   - `field: <field name>` (e.g. `grades.overall`, `visit.to`)
+//!   - `message: <text>`, matched case-insensitively
+//!   - `line: <n>`, a line number shown as `:n` or `line n`
+//!   - `absent: <text>`: must NOT appear, a false report (e.g. `responds_to` errors
+//!     against responses that are valid)
 //!
 //! Cases whose bytes or filesystem shapes git cannot hold nicely are produced by
 //! [`generate`] (keyed by case name, each documented there); their folder holds only
@@ -22,6 +26,9 @@
 //! must not panic, must name every expected file/field/message in stderr (files
 //! relative to the content root, not as absolute paths), and must leave OUT and
 //! OUT's parent exactly as they were.
+//!
+//! Set `BAD_CONTENT_SHOW_STDERR=1` to print every bad build's stderr (run with
+//! `--nocapture` to see it).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -265,6 +272,8 @@ fn truncate(s: &str, max: usize) -> String {
 #[derive(Debug, Clone)]
 enum Expect {
     File(String),
+    AnyFile(Vec<String>),
+    Absent(String),
     Field(String),
     Message(String),
     Line(u32),
@@ -284,7 +293,11 @@ fn read_expect(case: &str) -> Vec<Expect> {
             .unwrap_or_else(|| panic!("{}:{}: expected `key: value`", path.display(), i + 1));
         let val = val.trim().to_string();
         v.push(match k.trim() {
+            "file" if val.contains(" | ") => {
+                Expect::AnyFile(val.split(" | ").map(|f| f.trim().to_string()).collect())
+            }
             "file" => Expect::File(val),
+            "absent" => Expect::Absent(val),
             "field" => Expect::Field(val),
             "message" => Expect::Message(val),
             "line" => Expect::Line(val.parse().expect("line: <number>")),
@@ -314,13 +327,31 @@ fn mentions_line(stderr: &str, n: u32) -> bool {
 fn check_expectations(expects: &[Expect], stderr: &str, content_root: &Path) -> Vec<String> {
     let mut failures = Vec::new();
     let abs = content_root.to_string_lossy().replace('\\', "/");
+    // The path must appear relative to the content root: occurrences that are only
+    // the tail of an absolute path do not count.
+    let names_relative = |f: &str| {
+        stderr
+            .replace(&format!("{abs}/{f}"), "<ABSOLUTE PATH>")
+            .contains(f)
+    };
     for e in expects {
         match e {
+            Expect::AnyFile(fs) => {
+                if !fs.iter().any(|f| names_relative(f)) {
+                    failures.push(format!(
+                        "stderr names none of the files {fs:?} (relative to the content root)"
+                    ));
+                }
+            }
+            Expect::Absent(t) => {
+                if stderr.contains(t.as_str()) {
+                    failures.push(format!(
+                        "stderr contains `{t}`, a problem that does not exist (a false report)"
+                    ));
+                }
+            }
             Expect::File(f) => {
-                // The path must appear relative to the content root: occurrences that are
-                // only the tail of an absolute path do not count.
-                let masked = stderr.replace(&format!("{abs}/{f}"), "<ABSOLUTE PATH>");
-                if !masked.contains(f.as_str()) {
+                if !names_relative(f) {
                     if stderr.contains(f.as_str()) {
                         failures.push(format!(
                             "file `{f}` is named only as an absolute path, not relative to the content root"
@@ -643,6 +674,13 @@ fn build_bad_and_check(
     parent_before: &BTreeSet<String>,
 ) {
     let bad = run_build(&ws.root, &ws.content, &ws.out);
+    if std::env::var_os("BAD_CONTENT_SHOW_STDERR").is_some() {
+        eprintln!(
+            "===== {label}: {} =====\n{}",
+            bad.describe_status(),
+            truncate(&bad.stderr, 12_000)
+        );
+    }
     let mut failures = Vec::new();
     if bad.code != Some(1) {
         failures.push(format!(
@@ -795,6 +833,8 @@ bad_cases! {
     authority_without_yaml => "authority-without-yaml",
     // several files at once
     multiple_problems => "multiple-problems",
+    site_error_with_cross_reference_errors => "site-error-with-cross-reference-errors",
+    frameworks_missing_with_cross_reference_errors => "frameworks-missing-with-cross-reference-errors",
 }
 
 // ---------------------------------------------------------------------------
@@ -892,11 +932,12 @@ fn all_problems_reported_together() {
     let mut expects = Vec::new();
     for case in COMBINED {
         apply_case(case, &ws.root, &ws.content);
-        // line numbers are per file and cannot be told apart when combined
+        // Line numbers are per file and cannot be told apart when combined, and one
+        // case's `absent` text may be another case's real problem.
         expects.extend(
             read_expect(case)
                 .into_iter()
-                .filter(|e| !matches!(e, Expect::Line(_))),
+                .filter(|e| !matches!(e, Expect::Line(_) | Expect::Absent(_))),
         );
     }
     build_bad_and_check(

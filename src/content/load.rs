@@ -5,6 +5,7 @@
 //! on bad bytes. Cross-file checks (duplicate aliases, `responds_to`) live in
 //! [`super::validate`].
 
+use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -58,10 +59,19 @@ pub fn load(root: &Path) -> Loaded {
             diagnostics: diags,
         };
     }
+    let settings = |rel: &str| {
+        read_text(root, rel).map(|f| (xxhash_rust::xxh3::xxh3_128(f.text.as_bytes()), f))
+    };
     let (site, frameworks) = rayon::join(
-        || read_text(root, "site.yaml").map(parse_site),
-        || read_text(root, "frameworks.yaml").map(parse_frameworks),
+        || settings("site.yaml").map(|(h, f)| (h, parse_site(f))),
+        || settings("frameworks.yaml").map(|(h, f)| (h, parse_frameworks(f))),
     );
+    let settings_hash = match (&site, &frameworks) {
+        (Ok((a, _)), Ok((b, _))) => a ^ b.rotate_left(1),
+        _ => 0,
+    };
+    let site = site.map(|(_, r)| r);
+    let frameworks = frameworks.map(|(_, r)| r);
     let site = collect(site, &mut diags);
     let frameworks = collect(frameworks, &mut diags);
     let (entries, walk_diags) = walk(root);
@@ -109,21 +119,32 @@ pub fn load(root: &Path) -> Loaded {
     });
     responses.sort_by(|a, b| (&a.authority, a.date, &a.slug).cmp(&(&b.authority, b.date, &b.slug)));
 
-    let (Some(site), Some(frameworks)) = (site, frameworks) else {
-        return Loaded {
-            content: None,
-            diagnostics: diags,
-        };
-    };
+    let usable = site.is_some() && frameworks.is_some();
     let content = Content {
-        site,
-        frameworks,
+        site: site.unwrap_or_else(placeholder_site),
+        frameworks: frameworks.unwrap_or_default(),
         authorities,
         inspections,
         responses,
         pages,
+        settings_hash,
     };
-    diags.extend(validate::cross_check(&content));
+    // Cross-file checks run even when some files failed, against every
+    // inspection file that exists, so one bad file never makes others look wrong.
+    let existing: HashSet<(String, String)> = entries
+        .iter()
+        .filter_map(|(_, e)| match e {
+            Entry::Inspection { authority, slug } => Some((authority.clone(), slug.clone())),
+            _ => None,
+        })
+        .collect();
+    diags.extend(validate::cross_check(&content, &existing));
+    if !usable {
+        return Loaded {
+            content: None,
+            diagnostics: diags,
+        };
+    }
     Loaded {
         content: Some(content),
         diagnostics: diags,
@@ -311,10 +332,22 @@ fn parse_yaml(cx: &mut FileCx, yaml: &str) -> Option<Mapping> {
     }
 }
 
+/// Stands in for an unusable site.yaml so that the other files still get checked.
+fn placeholder_site() -> SiteConfig {
+    SiteConfig {
+        title: String::new(),
+        base_url: "https://invalid.example/".into(),
+        description: None,
+        language: "en-GB".into(),
+    }
+}
+
 fn parse_site(file: TextFile) -> (SiteConfig, Vec<Diagnostic>) {
     let lines = file.text.lines().count();
     let mut cx = FileCx::new(file.rel.clone(), file.text.clone(), 1, lines);
-    let map = parse_yaml(&mut cx, &file.text).unwrap_or_default();
+    let Some(map) = parse_yaml(&mut cx, &file.text) else {
+        return (placeholder_site(), cx.diags);
+    };
     let o = Obj::root(&map);
     o.check_unknown(&mut cx, &["title", "base_url", "description", "language"]);
     let title = o.req_text(&mut cx, "title").unwrap_or_default();
@@ -345,7 +378,9 @@ fn parse_site(file: TextFile) -> (SiteConfig, Vec<Diagnostic>) {
 fn parse_frameworks(file: TextFile) -> (Frameworks, Vec<Diagnostic>) {
     let lines = file.text.lines().count();
     let mut cx = FileCx::new(file.rel.clone(), file.text.clone(), 1, lines);
-    let map = parse_yaml(&mut cx, &file.text).unwrap_or_default();
+    let Some(map) = parse_yaml(&mut cx, &file.text) else {
+        return (Frameworks::default(), cx.diags);
+    };
     let o = Obj::root(&map);
     o.check_unknown(&mut cx, &["scales", "frameworks"]);
     let mut out = Frameworks::default();
@@ -579,10 +614,7 @@ fn parse_entry(
     );
     let map = parse_yaml(&mut cx, &split.yaml).ok_or_else(|| cx.diags.clone())?;
     let o = Obj::root(&map);
-    let src = SourceFile {
-        path: file.rel.clone(),
-        text: file.text.clone(),
-    };
+    let src = SourceFile::new(file.rel.clone(), file.text.clone());
     match entry {
         Entry::Inspection { authority, slug } => {
             let i = parse_inspection(&mut cx, &o, authority, slug, split.body, src, fw, fw_ok);
@@ -669,10 +701,7 @@ fn parse_authority(
         website,
         press_page,
         aliases,
-        file: SourceFile {
-            path: file.rel.clone(),
-            text: file.text.clone(),
-        },
+        file: SourceFile::new(file.rel.clone(), file.text.clone()),
     })
 }
 
@@ -786,7 +815,7 @@ fn parse_inspection(
                 );
                 *d = d.clone().help("remove `grades`, or use a graded framework");
             }
-            (Some(_), None) => {
+            (Some(_), None) if o.get("grades").is_none() => {
                 let d = cx.error(
                     &root,
                     format!(
@@ -880,7 +909,7 @@ fn parse_inspection(
                 }
                 grades.sort_by_key(|(k, _)| def.judgements.iter().position(|j| &j.key == k));
             }
-            (None, None) => {}
+            (None, None) | (Some(_), None) => {}
         },
         _ => {}
     }

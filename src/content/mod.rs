@@ -111,6 +111,15 @@ pub struct SourceFile {
     /// The front matter or YAML text, line endings normalised; line numbers in
     /// diagnostics refer to this text (front matter starts at line 1 of the file).
     pub text: Arc<str>,
+    /// A hash of `text`: what incremental builds compare to see a change.
+    pub hash: u128,
+}
+
+impl SourceFile {
+    pub fn new(path: String, text: Arc<str>) -> SourceFile {
+        let hash = xxhash_rust::xxh3::xxh3_128(text.as_bytes());
+        SourceFile { path, text, hash }
+    }
 }
 
 /// `authority.yaml`.
@@ -235,6 +244,8 @@ pub struct Content {
     pub responses: Vec<Response>,
     /// Sorted by slug.
     pub pages: Vec<Page>,
+    /// A hash of `site.yaml` and `frameworks.yaml`, which every page depends on.
+    pub settings_hash: u128,
 }
 
 /// Is this a slug: lower-case ASCII letters and digits in groups joined by single hyphens?

@@ -23,7 +23,8 @@ fn cx_for(file: &SourceFile) -> FileCx {
     FileCx::new(file.path.clone(), file.text.clone(), first, count)
 }
 
-pub fn cross_check(content: &Content) -> Vec<Diagnostic> {
+/// `existing` holds every inspection file found, parsed or not.
+pub fn cross_check(content: &Content, existing: &HashSet<(String, String)>) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
 
     // Aliases must not collide with slugs or with each other.
@@ -78,7 +79,9 @@ pub fn cross_check(content: &Content) -> Vec<Diagnostic> {
             .lines()
             .any(|l| l.trim_start().starts_with("responds_to:") && l.trim_end().ends_with(':'));
         for (i, target) in r.responds_to.iter().enumerate() {
-            if inspections.contains(&(r.authority.as_str(), target.as_str())) {
+            if inspections.contains(&(r.authority.as_str(), target.as_str()))
+                || existing.contains(&(r.authority.clone(), target.clone()))
+            {
                 continue;
             }
             let path = if list_form || r.responds_to.len() > 1 {

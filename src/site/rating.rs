@@ -203,10 +203,7 @@ mod tests {
             recommendation_count: None,
             quotes: vec![],
             body: String::new(),
-            file: SourceFile {
-                path: String::new(),
-                text: "".into(),
-            },
+            file: SourceFile::new(String::new(), "".into()),
         }
     }
 
