@@ -11,6 +11,7 @@ use rayon::prelude::*;
 use crate::content::{self, Diagnostic};
 use crate::error::Error;
 use crate::output::{links, write};
+use crate::render::fingerprint::{Environment, Fingerprints};
 use crate::render::pages::{Output, RenderOptions, Renderer};
 use crate::render::templates;
 use crate::site::Site;
@@ -50,7 +51,10 @@ impl Options {
 pub struct Report {
     pub pages: usize,
     pub files: usize,
+    /// Bytes rendered (not counting files reused from the previous build).
     pub bytes: u64,
+    /// Files taken unchanged from the previous build.
+    pub reused: usize,
     pub elapsed: Duration,
     pub warnings: Vec<Diagnostic>,
 }
@@ -69,42 +73,52 @@ fn base_url<'a>(opts: &'a Options, content: &'a content::Content) -> &'a str {
     opts.base_url.as_deref().unwrap_or(&content.site.base_url)
 }
 
-/// Builds the site into the output folder, atomically.
+/// Builds the site into the output folder, atomically. Outputs whose
+/// fingerprint matches the previous build's are hard-linked from it instead of
+/// rendered, so the result is the same bytes as a clean build.
 pub fn build(opts: &Options) -> Result<Report, Error> {
     let start = Instant::now();
     write::check_output_dir(&opts.output, &opts.content, opts.force)?;
-    let (tera, loaded) = rayon::join(|| templates::load(Some(&opts.templates)), || load(opts));
-    let tera = tera?;
+    let (templates, loaded) = rayon::join(|| templates::load(Some(&opts.templates)), || load(opts));
+    let templates = templates?;
     let (content, warnings) = loaded?;
     phase("load", start);
-    let site = Site::new(&content, base_url(opts, &content));
+    let base = base_url(opts, &content);
+    let site = Site::new(&content, base);
+    let env = Environment::new(templates.hash, base, opts.render.reload_url.as_deref());
+    let fingerprints = Fingerprints::new(&site, env);
     phase("site", start);
-    let renderer = Renderer::new(&site, &tera, opts.render.clone());
+    let renderer = Renderer::new(&site, &templates.tera, opts.render.clone());
+    let previous = write::read_manifest(&opts.output);
     let staging = write::Staging::create(&opts.output)?;
     let outputs = crate::render::pages::outputs(&site);
     let bytes = AtomicU64::new(0);
-    let extra_files = AtomicU64::new(0);
-    outputs.par_iter().try_for_each(|&o| -> Result<(), Error> {
-        let r = renderer.render_one(o)?;
-        bytes.fetch_add(r.bytes.len() as u64, Ordering::Relaxed);
-        staging.write(&r.path, &r.bytes)?;
-        if let Output::Alias(i, j) = o {
-            for (from, to) in renderer.alias_subpages(i, j) {
-                let html = renderer.redirect(&to, site.authorities[i].authority.name.clone())?;
-                staging.write(&crate::site::urls::file_for(&from), &html)?;
-                extra_files.fetch_add(1, Ordering::Relaxed);
+    let reused = AtomicU64::new(0);
+    let mut manifest: Vec<(String, u128)> = outputs
+        .par_iter()
+        .map(|o| -> Result<(String, u128), Error> {
+            let path = o.path(&site);
+            let fp = fingerprints.of(&site, o);
+            if previous.get(&path) == Some(&fp) && staging.reuse(&opts.output, &path) {
+                reused.fetch_add(1, Ordering::Relaxed);
+            } else {
+                let r = renderer.render_one(o)?;
+                bytes.fetch_add(r.bytes.len() as u64, Ordering::Relaxed);
+                staging.write(&r.path, &r.bytes)?;
             }
-        }
-        Ok(())
-    })?;
+            Ok((path, fp))
+        })
+        .collect::<Result<_, Error>>()?;
     phase("render+write", start);
     let static_files = copy_static(&opts.static_dir, &staging)?;
+    staging.write_manifest(&mut manifest)?;
     staging.commit()?;
     phase("commit", start);
     Ok(Report {
         pages: outputs.iter().filter(|o| is_page(o)).count(),
-        files: outputs.len() + extra_files.into_inner() as usize + static_files,
+        files: outputs.len() + static_files,
         bytes: bytes.into_inner(),
+        reused: reused.into_inner() as usize,
         elapsed: start.elapsed(),
         warnings,
     })
@@ -176,37 +190,23 @@ fn copy_static(dir: &Path, staging: &write::Staging) -> Result<usize, Error> {
 /// writing nothing.
 pub fn check(opts: &Options) -> Result<Report, Error> {
     let start = Instant::now();
-    let tera = templates::load(Some(&opts.templates))?;
+    let templates = templates::load(Some(&opts.templates))?;
     let (content, warnings) = load(opts)?;
     let site = Site::new(&content, base_url(opts, &content));
-    let renderer = Renderer::new(&site, &tera, opts.render.clone());
+    let renderer = Renderer::new(&site, &templates.tera, opts.render.clone());
     let outputs = crate::render::pages::outputs(&site);
     let rendered: Vec<(String, Vec<String>)> = outputs
         .par_iter()
-        .map(|&o| -> Result<Vec<(String, Vec<String>)>, Error> {
+        .map(|o| -> Result<(String, Vec<String>), Error> {
             let r = renderer.render_one(o)?;
-            let mut out = Vec::new();
-            let links_of = |path: &str, bytes: &[u8]| {
-                if path.ends_with(".html") {
-                    links::links_in(&String::from_utf8_lossy(bytes))
-                } else {
-                    Vec::new()
-                }
+            let links = if r.path.ends_with(".html") {
+                links::links_in(&String::from_utf8_lossy(&r.bytes))
+            } else {
+                Vec::new()
             };
-            if let Output::Alias(i, j) = o {
-                for (from, to) in renderer.alias_subpages(i, j) {
-                    let html = renderer.redirect(&to, String::new())?;
-                    let path = crate::site::urls::file_for(&from);
-                    out.push((path.clone(), links_of(&path, &html)));
-                }
-            }
-            out.push((r.path.clone(), links_of(&r.path, &r.bytes)));
-            Ok(out)
+            Ok((r.path, links))
         })
-        .collect::<Result<Vec<_>, Error>>()?
-        .into_iter()
-        .flatten()
-        .collect();
+        .collect::<Result<Vec<_>, Error>>()?;
     let mut files: HashSet<String> = rendered.iter().map(|(p, _)| p.clone()).collect();
     for (name, _) in templates::BUILTIN_STATIC {
         files.insert(format!("static/{name}"));
@@ -233,6 +233,7 @@ pub fn check(opts: &Options) -> Result<Report, Error> {
         pages: outputs.iter().filter(|o| is_page(o)).count(),
         files: files.len(),
         bytes: 0,
+        reused: 0,
         elapsed: start.elapsed(),
         warnings,
     })

@@ -94,10 +94,12 @@ pub fn run(cli: Cli) -> u8 {
             let r = build::build(&o)?;
             print_warnings(&r.warnings);
             println!(
-                "Built {} pages ({} files, {:.1} MiB) in {} ms into {}",
+                "Built {} pages ({} files: {} rendered, {:.1} MiB; {} unchanged) in {} ms into {}",
                 r.pages,
                 r.files,
+                r.files - r.reused,
                 r.bytes as f64 / 1048576.0,
+                r.reused,
                 r.elapsed.as_millis(),
                 o.output.display()
             );

@@ -574,3 +574,71 @@ fn refuses_output_folders_that_are_not_ours() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(other.join("index.html").is_file());
 }
+
+/// Every file under `dir` with its bytes, sorted by path.
+fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = walk(dir)
+        .into_iter()
+        .map(|p| {
+            (
+                p.strip_prefix(dir).unwrap().to_string_lossy().into_owned(),
+                fs::read(&p).unwrap(),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn incremental_rebuilds_reuse_unchanged_files_and_match_a_clean_build() {
+    let t = Tree::new();
+    t.authority("north-dale", "aliases: [old-dale]\n")
+        .inspection("north-dale", "2019-ilacs", "framework: ilacs\npublished: 2019-07\ngrades: { overall: good }\nquotes:\n  - text: Good work.\n    speaker: Ann Inspector\n")
+        .response("north-dale", "2019-07-02-r", "title: Pleased\ndate: 2019-07-02\nkind: statement\nresponds_to: 2019-ilacs\nsource: { publisher: Council }\nquotes:\n  - text: Thanks.\n    speaker: Jo Leader\n")
+        .authority("south-fen", "")
+        .inspection("south-fen", "2018-ilacs", "framework: ilacs\npublished: 2018\ngrades: { overall: inadequate }\n");
+    t.build_ok();
+    let untouched = t
+        .out()
+        .join("authorities/south-fen/inspections/2018-ilacs/index.html");
+    let before = fs::metadata(&untouched).unwrap();
+
+    // Edit one inspection: its grade changes the authority, home, data and feed.
+    t.inspection("north-dale", "2019-ilacs", "framework: ilacs\npublished: 2019-07\ngrades: { overall: outstanding }\nquotes:\n  - text: Great work.\n    speaker: Ann Inspector\n");
+    let o = t.build();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert!(stdout.contains("unchanged"), "{stdout}");
+    use std::os::unix::fs::MetadataExt;
+    let after = fs::metadata(&untouched).unwrap();
+    assert_eq!(
+        before.ino(),
+        after.ino(),
+        "an unaffected page is reused, not rewritten"
+    );
+    assert!(page_text(t.out().join("authorities/north-dale/index.html")).contains("Outstanding"));
+    assert!(page_text(t.out().join("index.html")).contains("Outstanding"));
+
+    // Byte for byte the same as a clean build of the same content.
+    let clean = t.root().join("clean");
+    let o = run(&[
+        "build",
+        "--content",
+        t.content().to_str().unwrap(),
+        "--output",
+        clean.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(snapshot(&t.out()), snapshot(&clean));
+
+    // A failed incremental build leaves the last good output exactly as it was.
+    let good = snapshot(&t.out());
+    t.inspection(
+        "north-dale",
+        "2019-ilacs",
+        "framework: ilacs\npublished: 2019-07\ngrades: { overall: nope }\n",
+    );
+    assert_eq!(t.build().status.code(), Some(1));
+    assert_eq!(snapshot(&t.out()), good);
+}

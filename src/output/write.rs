@@ -156,6 +156,31 @@ impl Staging {
         fs::write(&path, bytes).map_err(io_err(&path))
     }
 
+    /// Takes a file unchanged from the previous output by a hard link (the same
+    /// bytes, nothing written). False when that is not possible; the caller
+    /// then renders the file.
+    pub fn reuse(&self, previous: &Path, rel: &str) -> bool {
+        let to = self.dir.join(rel);
+        if let Some(parent) = to.parent() {
+            if fs::create_dir_all(parent).is_err() {
+                return false;
+            }
+        }
+        fs::hard_link(previous.join(rel), &to).is_ok()
+    }
+
+    /// Records each file's fingerprint in the marker file, for the next build.
+    pub fn write_manifest(&self, entries: &mut [(String, u128)]) -> Result<(), OutputError> {
+        entries.sort_unstable();
+        let mut text = String::with_capacity(MARKER_TEXT.len() + entries.len() * 80);
+        text.push_str(MARKER_TEXT);
+        for (path, fp) in entries.iter() {
+            text.push_str(&format!("{fp:032x}\t{path}\n"));
+        }
+        let path = self.dir.join(MARKER);
+        fs::write(&path, text).map_err(io_err(&path))
+    }
+
     /// Swaps the staging folder in for the output and removes the old output.
     pub fn commit(mut self) -> Result<(), OutputError> {
         if self.output.exists() {
@@ -177,6 +202,19 @@ impl Drop for Staging {
             let _ = fs::remove_dir_all(&self.dir);
         }
     }
+}
+
+/// The fingerprints a previous build recorded in its output's marker file.
+pub fn read_manifest(output: &Path) -> std::collections::HashMap<String, u128> {
+    let Ok(text) = fs::read_to_string(output.join(MARKER)) else {
+        return Default::default();
+    };
+    text.lines()
+        .filter_map(|l| {
+            let (fp, path) = l.split_once('\t')?;
+            Some((path.to_string(), u128::from_str_radix(fp, 16).ok()?))
+        })
+        .collect()
 }
 
 /// Is the process whose id ends a staging folder's name still running?

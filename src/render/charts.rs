@@ -37,7 +37,7 @@ pub struct Bucket<'a> {
 }
 
 const BAR_MAX: usize = 420;
-const ROW: usize = 54;
+const ROW: usize = 60;
 
 pub fn bar_chart(buckets: Vec<Bucket<'_>>) -> BarChart<'_> {
     let max = buckets.iter().map(|b| b.count).max().unwrap_or(0).max(1);
@@ -56,8 +56,8 @@ pub fn bar_chart(buckets: Vec<Bucket<'_>>) -> BarChart<'_> {
                 count: b.count,
                 tone: b.tone,
                 grade: b.grade,
-                label_y: i * ROW + 16,
-                bar_y: i * ROW + 24,
+                label_y: i * ROW + 20,
+                bar_y: i * ROW + 28,
                 width,
                 value_x: width + 8,
             }
@@ -120,10 +120,10 @@ pub struct HistoryPoint<'a> {
 }
 
 const W: usize = 560;
-const LEFT: usize = 70;
+const LEFT: usize = 90;
 const RIGHT: usize = 40;
 const TOP: usize = 30;
-const STEP: usize = 44;
+const STEP: usize = 52;
 
 /// Places grades from different scales on one axis by rank. Rank labels on the
 /// axis are numbers (1 = best); each point carries its grade in its own words.
@@ -149,7 +149,7 @@ pub fn history_chart(points: Vec<HistoryPoint<'_>>) -> Option<HistoryChart<'_>> 
         }
     };
     let y_of = |rank: usize| TOP + (rank - 1) * STEP;
-    let axis_y = y_of(max_rank) + 26;
+    let axis_y = y_of(max_rank) + 30;
     let ranks = (1..=max_rank)
         .map(|r| Tick {
             y: y_of(r),
@@ -167,7 +167,7 @@ pub fn history_chart(points: Vec<HistoryPoint<'_>>) -> Option<HistoryChart<'_>> 
             continue;
         }
         let x = x_of(p.day);
-        if years.last().is_some_and(|y| x < y.x + 40) {
+        if years.last().is_some_and(|y| x < y.x + 54) {
             continue;
         }
         years.push(YearTick { x, label });
@@ -177,9 +177,9 @@ pub fn history_chart(points: Vec<HistoryPoint<'_>>) -> Option<HistoryChart<'_>> 
         .map(|p| {
             let x = x_of(p.day);
             let y = y_of(p.grade.rank);
-            let anchor = if x < LEFT + 60 {
+            let anchor = if x < LEFT + 80 {
                 "start"
-            } else if x > W - RIGHT - 60 {
+            } else if x > W - RIGHT - 80 {
                 "end"
             } else {
                 "middle"
@@ -191,7 +191,7 @@ pub fn history_chart(points: Vec<HistoryPoint<'_>>) -> Option<HistoryChart<'_>> 
                 date: p.date,
                 tone: p.grade.tone,
                 url: p.url,
-                label_y: if p.grade.rank == 1 { y + 22 } else { y - 12 },
+                label_y: if p.grade.rank == 1 { y + 28 } else { y - 14 },
                 anchor,
             }
         })
@@ -203,7 +203,7 @@ pub fn history_chart(points: Vec<HistoryPoint<'_>>) -> Option<HistoryChart<'_>> 
         .join(" ");
     Some(HistoryChart {
         width: W,
-        height: axis_y + 22,
+        height: axis_y + 26,
         plot_left: LEFT,
         plot_right: W - RIGHT,
         points: out,

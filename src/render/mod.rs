@@ -4,6 +4,7 @@
 pub mod charts;
 pub mod data;
 pub mod feed;
+pub mod fingerprint;
 pub mod markdown;
 pub mod pages;
 pub mod templates;

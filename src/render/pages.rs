@@ -16,7 +16,7 @@ use crate::site::urls::{file_for, rel};
 use crate::site::{AuthorityFacts, CurrentRating, Site, TimelineItem};
 
 /// One file of the site.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub enum Output<'c> {
     Home,
     Authorities,
@@ -25,8 +25,13 @@ pub enum Output<'c> {
     Response(&'c Response),
     /// `/authorities/<a>/latest/`: a redirect to the latest graded inspection.
     Latest(usize),
-    /// An alias of an authority: (authority index, alias index).
-    Alias(usize, usize),
+    /// A former URL under an authority's alias, redirecting to the current one
+    /// (site-relative folders).
+    Alias {
+        authority: usize,
+        from: String,
+        to: String,
+    },
     Page(&'c Page),
     People,
     Person(usize),
@@ -39,6 +44,34 @@ pub enum Output<'c> {
     Feed,
     Sitemap,
     Robots,
+}
+
+impl Output<'_> {
+    /// The file this output is written to, relative to the output folder.
+    pub fn path(&self, site: &Site) -> String {
+        let page = |rel: String| file_for(&rel);
+        match self {
+            Output::Home => page(rel::home()),
+            Output::Authorities => page(rel::authorities()),
+            Output::Authority(i) => page(rel::authority(&site.authorities[*i].authority.slug)),
+            Output::Inspection(i) => page(rel::inspection(&i.authority, &i.slug)),
+            Output::Response(r) => page(rel::response(&r.authority, &r.slug)),
+            Output::Latest(i) => page(rel::latest(&site.authorities[*i].authority.slug)),
+            Output::Alias { from, .. } => page(from.clone()),
+            Output::Page(p) => page(rel::page(&p.slug)),
+            Output::People => page(rel::people()),
+            Output::Person(i) => page(rel::person(&site.people[*i].slug)),
+            Output::Frameworks => page(rel::frameworks()),
+            Output::NotFound => "404.html".into(),
+            Output::AuthoritiesJson => rel::data("authorities.json"),
+            Output::InspectionsJson => rel::data("inspections.json"),
+            Output::ResponsesJson => rel::data("responses.json"),
+            Output::InspectionsCsv => rel::data("inspections.csv"),
+            Output::Feed => "feed.xml".into(),
+            Output::Sitemap => "sitemap.xml".into(),
+            Output::Robots => "robots.txt".into(),
+        }
+    }
 }
 
 /// A rendered file: its path under the output folder and its bytes.
@@ -77,14 +110,43 @@ pub fn outputs<'c>(site: &Site<'c>) -> Vec<Output<'c>> {
         if a.current.inspection().is_some() {
             out.push(Output::Latest(i));
         }
-        for j in 0..a.authority.aliases.len() {
-            out.push(Output::Alias(i, j));
-        }
+        out.extend(
+            alias_redirects(a)
+                .into_iter()
+                .map(|(from, to)| Output::Alias {
+                    authority: i,
+                    from,
+                    to,
+                }),
+        );
     }
     out.extend(c.inspections.iter().map(Output::Inspection));
     out.extend(c.responses.iter().map(Output::Response));
     out.extend(c.pages.iter().map(Output::Page));
     out.extend((0..site.people.len()).map(Output::Person));
+    out
+}
+
+/// Every former URL under an authority's aliases and where it now lives: the
+/// authority page, its `latest/`, and each inspection and response.
+fn alias_redirects(a: &AuthorityFacts) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let slug = &a.authority.slug;
+    for alias in &a.authority.aliases {
+        out.push((rel::authority(alias), rel::authority(slug)));
+        if let Some(latest) = a.current.inspection() {
+            out.push((rel::latest(alias), rel::inspection(slug, &latest.slug)));
+        }
+        for i in &a.inspections {
+            out.push((
+                rel::inspection(alias, &i.slug),
+                rel::inspection(slug, &i.slug),
+            ));
+        }
+        for r in &a.responses {
+            out.push((rel::response(alias, &r.slug), rel::response(slug, &r.slug)));
+        }
+    }
     out
 }
 
@@ -329,7 +391,8 @@ impl<'s, 'c> Renderer<'s, 'c> {
     }
 
     /// Renders one output.
-    pub fn render_one(&self, output: Output<'c>) -> Result<Rendered, RenderError> {
+    pub fn render_one(&self, output: &Output<'c>) -> Result<Rendered, RenderError> {
+        let output = output.clone();
         let site = self.site;
         let page = |rel: String, bytes: Vec<u8>| Rendered {
             path: file_for(&rel),
@@ -359,13 +422,13 @@ impl<'s, 'c> Renderer<'s, 'c> {
                     self.redirect(&rel::inspection(&target.authority, &target.slug), label)?,
                 )
             }
-            Output::Alias(i, j) => {
-                let a = &site.authorities[i];
-                let alias = &a.authority.aliases[j];
-                page(
-                    rel::authority(alias),
-                    self.redirect(&rel::authority(&a.authority.slug), a.authority.name.clone())?,
-                )
+            Output::Alias {
+                authority,
+                from,
+                to,
+            } => {
+                let name = site.authorities[authority].authority.name.clone();
+                page(from, self.redirect(&to, name)?)
             }
             Output::Page(p) => page(rel::page(&p.slug), self.free_page(p)?),
             Output::People => page(rel::people(), self.people()?),
@@ -408,33 +471,6 @@ impl<'s, 'c> Renderer<'s, 'c> {
                 .into_bytes(),
             },
         })
-    }
-
-    /// Alias redirects for inspections and responses under a former slug, beside
-    /// the alias's authority page: (site-relative folder, target) pairs.
-    pub fn alias_subpages(&self, i: usize, j: usize) -> Vec<(String, String)> {
-        let a = &self.site.authorities[i];
-        let alias = &a.authority.aliases[j];
-        let mut out = Vec::new();
-        for ins in &a.inspections {
-            out.push((
-                rel::inspection(alias, &ins.slug),
-                rel::inspection(&ins.authority, &ins.slug),
-            ));
-        }
-        for r in &a.responses {
-            out.push((
-                rel::response(alias, &r.slug),
-                rel::response(&r.authority, &r.slug),
-            ));
-        }
-        if let Some(latest) = a.current.inspection() {
-            out.push((
-                rel::latest(alias),
-                rel::inspection(&latest.authority, &latest.slug),
-            ));
-        }
-        out
     }
 
     /// Renders a redirect page to a site-relative target.

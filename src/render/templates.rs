@@ -60,8 +60,14 @@ pub const BUILTIN_STATIC: &[(&str, &[u8])] =
 #[error("templates: {0}")]
 pub struct TemplateError(pub String);
 
+/// Compiled templates and a hash of their sources (for incremental builds).
+pub struct Templates {
+    pub tera: Tera,
+    pub hash: u128,
+}
+
 /// Compiles the built-in templates, then any overrides from `dir`.
-pub fn load(dir: Option<&Path>) -> Result<Tera, TemplateError> {
+pub fn load(dir: Option<&Path>) -> Result<Templates, TemplateError> {
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
     // Escapes & < > " and ' (enough for text and quoted attributes), leaving `/`
@@ -92,9 +98,21 @@ pub fn load(dir: Option<&Path>) -> Result<Tera, TemplateError> {
             all.push((name, text));
         }
     }
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    for (name, text) in &all {
+        h.update(name.as_bytes());
+        h.update(&[0]);
+        h.update(text.as_bytes());
+        h.update(&[0]);
+    }
+    for (name, bytes) in BUILTIN_STATIC {
+        h.update(name.as_bytes());
+        h.update(bytes);
+    }
+    let hash = h.digest128();
     tera.add_raw_templates(all)
         .map_err(|e| TemplateError(error_chain(&e)))?;
-    Ok(tera)
+    Ok(Templates { tera, hash })
 }
 
 fn escape(s: &str) -> String {

@@ -9,7 +9,8 @@
 //     status                 HTTP status (200; 404 for the missing-page URL)
 //     resources              no failed same-origin requests, no JS errors
 //     axe@1280               axe-core WCAG 2.2 AA at 1280 px, zero violations
-//     axe@375, axe@nojs      the same at 375 px and with JS disabled (representatives)
+//     axe@375                the same at 375 px, mobile emulation (representatives; all with --all)
+//     base-path              links and requests stay under the base path (sites built under a path)
 //     overflow@375           document.documentElement.scrollWidth <= 375
 //     nojs:h1/main/nav       one h1; <main> with text; a nav with links (JS disabled)
 //     nojs:skip-link         first focusable element is a skip link to <main>'s id
@@ -32,9 +33,9 @@ import { runVnu, formatVnuMessage } from './lib/vnu.mjs';
 import { runAxe, formatViolations, AXE_TAGS, AXE_VERSION } from './lib/axe.mjs';
 import {
   structureProbe, mainTextProbe, activeElementProbe, focusAfterSkipProbe,
-  overflowProbe, focusStepProbe, unfocusedStylesProbe,
+  overflowProbe, focusStepProbe, unfocusedStylesProbe, narrowAdvisoryProbe,
 } from './lib/probes.mjs';
-import { focusIndicator } from './lib/focus.mjs';
+import { focusIndicator, indicatorContrast } from './lib/focus.mjs';
 import { diffLines } from './lib/textdiff.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -138,9 +139,23 @@ class Results {
     }
   }
 
+  /** Advisory finding: printed (grouped) at the end, never counted as a failure. */
   warn(subject, message) {
     this.warnings.push({ subject, message });
-    console.log(`warn ${subject}: ${message}`);
+  }
+
+  printWarnings() {
+    if (!this.warnings.length) return;
+    const byMsg = new Map();
+    for (const w of this.warnings) {
+      if (!byMsg.has(w.message)) byMsg.set(w.message, []);
+      if (!byMsg.get(w.message).includes(w.subject)) byMsg.get(w.message).push(w.subject);
+    }
+    console.log(`warnings (advisory, not counted): ${byMsg.size}`);
+    for (const [msg, subjects] of byMsg) {
+      console.log(`  warn ${msg}`);
+      console.log(`       on ${subjects.slice(0, 4).join(', ')}${subjects.length > 4 ? ` and ${subjects.length - 4} more` : ''}`);
+    }
   }
 
   get passed() { return this.checks.filter((c) => c.ok).length; }
@@ -164,27 +179,36 @@ function errText(e) {
   return (e && e.message ? e.message : String(e)).split('\n').slice(0, 6).join('\n');
 }
 
-async function settle(page) {
-  await page.evaluate(async () => {
+/**
+ * Wait for web fonts and two frames. With JavaScript disabled, page.evaluate still
+ * runs but timers and requestAnimationFrame callbacks never fire, so only fonts.
+ */
+async function settle(page, { js = true } = {}) {
+  await page.evaluate(async (withFrames) => {
     if (document.fonts && document.fonts.ready) await document.fonts.ready;
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-  });
+    if (withFrames) await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  }, js);
 }
 
 /** Open a page with request/console bookkeeping; third-party requests are blocked. */
 async function openPage(context, origin) {
   const page = await context.newPage();
-  const log = { failed: [], errors: [], external: [] };
+  const log = { failed: [], errors: [], external: [], requested: [] };
+  page.on('request', (r) => log.requested.push(r.url()));
   await page.route((u) => (u.protocol === 'http:' || u.protocol === 'https:') && u.origin !== origin, (route) => {
     log.external.push(route.request().url());
     return route.abort('blockedbyclient');
   });
+  const badStatus = new Set();
   page.on('response', (r) => {
-    if (r.status() >= 400 && !r.request().isNavigationRequest()) log.failed.push(`${r.status()} ${r.url().replace(origin, '')}`);
+    if (r.status() >= 400 && !r.request().isNavigationRequest()) {
+      badStatus.add(r.url());
+      log.failed.push(`HTTP ${r.status()} for ${r.request().resourceType()} ${r.url().replace(origin, '')}`);
+    }
   });
   page.on('requestfailed', (r) => {
     const url = r.url();
-    if (log.external.includes(url)) return;
+    if (log.external.includes(url) || badStatus.has(url)) return;
     log.failed.push(`${r.failure()?.errorText ?? 'failed'} ${url.replace(origin, '')}`);
   });
   page.on('pageerror', (e) => log.errors.push(`uncaught: ${errText(e)}`));
@@ -200,8 +224,9 @@ function fmtRect(r) { return `${r.width}x${r.height} at (${r.x},${r.y})`; }
 
 async function testPage(p, env) {
   const { results, origin, opts, contexts } = env;
-  const subj = p.type === '404' ? `404 (${p.url})` : `${p.url}${p.rep ? '' : ''}`;
-  const url = origin + p.url;
+  const subj = p.type === '404' ? `404 (${p.url})` : p.url;
+  // Pages are opened under the base path the site was built for, as once published.
+  const url = origin + env.site.basePath + p.url.slice(1);
   const skip = opts.skip;
   const shots = !skip.has('screenshots') && p.rep;
   let jsMain = null;
@@ -228,7 +253,7 @@ async function testPage(p, env) {
           const r = await runAxe(page);
           results.add('axe@1280', subj, r.violations.length === 0,
             r.violations.length ? [`${r.violations.length} violation(s):`, ...formatViolations(r.violations)] : [`incomplete (needs review): ${r.incomplete.join(' ') || 'none'}`],
-            { violations: r.violations, incomplete: r.incomplete });
+            { violations: r.violations, incomplete: r.incomplete, incompleteNodes: r.incompleteNodes });
         } catch (e) {
           results.add('axe@1280', subj, false, [`axe did not run: ${errText(e)}`]);
         }
@@ -250,6 +275,18 @@ async function testPage(p, env) {
         results.add('resources', subj, problems.length === 0, problems);
         for (const u of new Set(log.external)) results.warn(subj, `loads a third-party resource (blocked here): ${u}`);
       }
+
+      if (env.site.basePath !== '/') {
+        // Every same-origin URL must stay under the base path, or it breaks once published there.
+        const base = env.site.basePath;
+        const links = await page.evaluate(() => [...document.querySelectorAll('a[href], link[href], img[src], script[src], source[src], form[action]')]
+          .map((e) => e.href || e.src || e.action).filter(Boolean));
+        const outside = [...new Set([...links, ...log.requested])]
+          .filter((u) => u.startsWith(origin + '/') && !new URL(u).pathname.startsWith(base))
+          .map((u) => u.slice(origin.length));
+        results.add('base-path', subj, outside.length === 0,
+          outside.length ? [`${outside.length} URL(s) outside ${base} (they break when the site is published there):`, ...outside.slice(0, 15).map((u) => `  ${u}`)] : [`all links and requests under ${base}`]);
+      }
     } catch (e) {
       results.add('page@1280', subj, false, [`could not test page: ${errText(e)}`]);
     } finally {
@@ -258,7 +295,7 @@ async function testPage(p, env) {
   }
 
   // ---- JavaScript on, 375 px, mobile emulation
-  if (!skip.has('overflow') || shots || (p.rep && !skip.has('axe'))) {
+  if (!skip.has('overflow') || shots || ((p.rep || opts.all) && !skip.has('axe'))) {
     const { page } = await openPage(contexts.mobile, origin);
     try {
       await page.goto(url, { waitUntil: 'networkidle', timeout: 45000 });
@@ -274,8 +311,16 @@ async function testPage(p, env) {
           }
         }
         results.add('overflow@375', subj, o.scrollWidth <= 375, details, { overflow: o });
+        // Advisory only: scrollable regions and tiny text at 375 px.
+        const adv = await page.evaluate(narrowAdvisoryProbe, 9);
+        for (const r of adv.scrollRegions) {
+          results.warn(subj, `at 375 px ${r.selector} scrolls sideways (${r.content}px of content in ${r.visible}px, ${r.hiddenPx}px hidden)${r.focusable ? '' : '; the region itself is not focusable'}${r.named ? '' : ' and has no accessible name'}`);
+        }
+        for (const t of adv.smallText) {
+          results.warn(subj, `at 375 px text in ${t.selector} renders at ${t.px}px (e.g. ${JSON.stringify(t.text)}${t.count > 1 ? `, ${t.count} labels` : ''})`);
+        }
       }
-      if (p.rep && !skip.has('axe')) {
+      if ((p.rep || opts.all) && !skip.has('axe')) {
         try {
           const r = await runAxe(page);
           results.add('axe@375', subj, r.violations.length === 0,
@@ -293,6 +338,16 @@ async function testPage(p, env) {
           results.add('screenshot@375', subj, false, [errText(e)]);
         }
       }
+      if (!skip.has('overflow')) {
+        // Advisory: WCAG 1.4.10 Reflow is defined at 320 CSS px.
+        await page.setViewportSize({ width: 320, height: 812 });
+        await settle(page);
+        const o = await page.evaluate(overflowProbe, 320);
+        if (o.scrollWidth > 320) {
+          const who = o.offenders.slice(0, 3).map((x) => `${x.selector} (right edge ${x.right}px)`).join(', ');
+          results.warn(subj, `at 320 px (SC 1.4.10 reflow) the page is ${o.scrollWidth}px wide: ${who}`);
+        }
+      }
     } catch (e) {
       results.add('page@375', subj, false, [`could not test page: ${errText(e)}`]);
     } finally {
@@ -305,7 +360,7 @@ async function testPage(p, env) {
     const { page } = await openPage(contexts.nojs, origin);
     try {
       await page.goto(url, { waitUntil: 'load', timeout: 45000 });
-      await settle(page);
+      await settle(page, { js: false });
       const s = await page.evaluate(structureProbe);
 
       results.add('nojs:h1', subj, s.h1.length === 1,
@@ -347,16 +402,6 @@ async function testPage(p, env) {
         results.add('nojs:content', subj, d.equal, details);
       }
 
-      if (p.rep && !skip.has('axe')) {
-        try {
-          const r = await runAxe(page);
-          results.add('axe@nojs', subj, r.violations.length === 0,
-            r.violations.length ? [`${r.violations.length} violation(s):`, ...formatViolations(r.violations)] : [],
-            { violations: r.violations });
-        } catch (e) {
-          results.add('axe@nojs', subj, false, [`axe did not run: ${errText(e)}`]);
-        }
-      }
     } catch (e) {
       results.add('page@nojs', subj, false, [`could not test page: ${errText(e)}`]);
     } finally {
@@ -389,13 +434,20 @@ async function keyboardChecks(page, url, subj, results, opts) {
       if (!s.inViewport) problems.push(`not visible when focused (${fmtRect(s.rect)})`);
       else if (s.obscured) problems.push(`entirely hidden by ${s.coveredBy} when focused (SC 2.4.11)`);
       if (problems.length) bad.push(`#${s.index + 1} ${s.selector} ${JSON.stringify(s.label)}: ${problems.join('; ')}\n  html: ${s.html}`);
+      else {
+        const best = indicatorContrast(s, unfocused[s.index]);
+        s.contrast = best;
+        if (best && best.ratio < 3) {
+          results.warn(subj, `focus indicator of ${s.selector} has only ${best.ratio.toFixed(2)}:1 contrast (${best.how}); 3:1 is advised (SC 1.4.11, 2.4.13)`);
+        }
+      }
     }
     const details = bad.length
       ? [`${bad.length} of ${steps.length} focus stop(s) without a visible focus indicator:`, ...bad]
       : [`${steps.length} focus stops checked (${ended})`];
     if (steps.length === 0) details.unshift('Tab reached no element at all');
     results.add('keyboard:focus-visible', subj, bad.length === 0 && steps.length > 0, details,
-      { focusStops: steps.map((s) => ({ selector: s.selector, label: s.label, ok: s.indicator.ok, how: s.indicator.how, inViewport: s.inViewport, obscured: s.obscured })) });
+      { focusStops: steps.map((s) => ({ selector: s.selector, label: s.label, ok: s.indicator.ok, how: s.indicator.how, contrast: s.contrast ?? null, inViewport: s.inViewport, obscured: s.obscured })) });
 
     // Skip link: visible when focused, and activating it moves focus into <main>.
     const skipDetails = [];
@@ -512,8 +564,10 @@ async function main() {
   }
 
   const server = await startServer(siteDir, { basePath: site.basePath });
-  console.log(`  serving at ${server.origin}/ (also under ${site.basePath})`);
+  console.log(`  serving at ${server.origin}${site.basePath}${site.basePath === '/' ? '' : ' (also at /)'}`);
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scrutiny-chromium-'));
+  // Also removed if the run is interrupted (Playwright closes the browser on signals).
+  process.once('exit', () => fs.rmSync(userDataDir, { recursive: true, force: true }));
   let desktop;
   let exitCode = 0;
   try {
@@ -568,6 +622,7 @@ async function main() {
     byCheck.get(k)[c.ok ? 'pass' : 'fail']++;
   }
   console.log('');
+  results.printWarnings();
   console.log('by check:');
   for (const [k, v] of byCheck) console.log(`  ${k.padEnd(24)} ${String(v.pass).padStart(5)} passed ${String(v.fail).padStart(5)} failed`);
   if (failed.length) {

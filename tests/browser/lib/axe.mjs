@@ -40,6 +40,12 @@ export async function runAxe(page, { tags = AXE_TAGS } = {}) {
         })),
       })),
       incomplete: r.incomplete.map((v) => `${v.id}(${v.nodes.length})`),
+      incompleteNodes: r.incomplete.flatMap((v) => v.nodes.slice(0, 20).map((n) => ({
+        id: v.id,
+        target: n.target.map(flat).join(', '),
+        html: n.html.replace(/\s+/g, ' ').slice(0, 200),
+        why: [...n.any, ...n.all, ...n.none].map((c) => c.message).filter(Boolean).join(' | ').slice(0, 300),
+      }))),
     };
   }, tags);
 }

@@ -51,3 +51,52 @@ export function focusIndicator(focused, unfocused) {
   if (diffs.length) return { ok: true, how: `style change (${diffs.slice(0, 3).join('; ')})` };
   return { ok: false, how: 'no outline, no box-shadow and no style change on focus' };
 }
+
+/** [r, g, b] from a CSS rgb()/rgba() string, or null (alpha ignored unless 0). */
+export function parseColor(c) {
+  const m = c && c.match(/rgba?\(([^)]*)\)/);
+  if (!m) return null;
+  const p = m[1].split(/[\s,/]+/).filter(Boolean).map(Number);
+  if (p.length < 3 || p.slice(0, 3).some((x) => Number.isNaN(x))) return null;
+  if (p.length === 4 && p[3] === 0) return null;
+  return p.slice(0, 3);
+}
+
+export function contrast(c1, c2) {
+  const a = parseColor(c1);
+  const b = parseColor(c2);
+  if (!a || !b) return null;
+  const lum = ([r, g, bl]) => {
+    const f = (v) => { const s = v / 255; return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(bl);
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/**
+ * Best contrast the focus indicator achieves (outline or box-shadow against what is
+ * behind it, or the element's own background change). null when it cannot be told
+ * (background images, no colour indicator).
+ */
+export function indicatorContrast(step, unfocusedSnap) {
+  const f = step.focused.self;
+  const u = unfocusedSnap.self;
+  const found = [];
+  if (f['outline-style'] !== 'none' && parseFloat(f['outline-width']) > 0 && f['outline-style'] !== 'auto') {
+    const behind = parseFloat(f['outline-offset']) < 0 ? step.bgSelf : step.bgParent;
+    const c = contrast(f['outline-color'], behind);
+    if (c != null) found.push({ how: 'outline', ratio: c });
+  }
+  if (f['box-shadow'] && f['box-shadow'] !== 'none' && f['box-shadow'] !== u['box-shadow']) {
+    const m = f['box-shadow'].match(/rgba?\([^)]*\)/);
+    const c = m && contrast(m[0], step.bgParent);
+    if (c != null) found.push({ how: 'box-shadow', ratio: c });
+  }
+  if (step.bgSelf && unfocusedSnap.bgSelf && step.bgSelf !== unfocusedSnap.bgSelf) {
+    const c = contrast(step.bgSelf, unfocusedSnap.bgSelf);
+    if (c != null) found.push({ how: 'background change', ratio: c });
+  }
+  if (!found.length) return null;
+  return found.sort((a, b) => b.ratio - a.ratio)[0];
+}

@@ -7,7 +7,7 @@ export function structureProbe() {
     if (!el || el.nodeType !== 1) return String(el);
     if (el.id) return `${el.localName}#${CSS.escape(el.id)}`;
     const parts = [];
-    for (let e = el; e && e.nodeType === 1 && parts.length < 5; e = e.parentElement) {
+    for (let e = el; e && e.nodeType === 1 && e !== document.body && e !== document.documentElement && parts.length < 5; e = e.parentElement) {
       let s = e.localName;
       if (e.id) { parts.unshift(`${s}#${CSS.escape(e.id)}`); break; }
       const cls = [...e.classList].slice(0, 2).map((c) => '.' + CSS.escape(c)).join('');
@@ -16,7 +16,7 @@ export function structureProbe() {
       if (sibs.length > 1) s += `:nth-of-type(${sibs.indexOf(e) + 1})`;
       parts.unshift(s);
     }
-    return parts.join(' > ');
+    return parts.join(' > ') || el.localName;
   };
   const text = (el) => (el ? (el.innerText || '').replace(/\s+/g, ' ').trim() : '');
   const h1s = [...document.querySelectorAll('h1')];
@@ -90,7 +90,7 @@ export function overflowProbe(limit) {
   const cssPath = (el) => {
     if (el.id) return `${el.localName}#${CSS.escape(el.id)}`;
     const parts = [];
-    for (let e = el; e && e.nodeType === 1 && parts.length < 5; e = e.parentElement) {
+    for (let e = el; e && e.nodeType === 1 && e !== document.body && e !== document.documentElement && parts.length < 5; e = e.parentElement) {
       let s = e.localName;
       if (e.id) { parts.unshift(`${s}#${CSS.escape(e.id)}`); break; }
       s += [...e.classList].slice(0, 2).map((c) => '.' + CSS.escape(c)).join('');
@@ -98,7 +98,7 @@ export function overflowProbe(limit) {
       if (sibs.length > 1) s += `:nth-of-type(${sibs.indexOf(e) + 1})`;
       parts.unshift(s);
     }
-    return parts.join(' > ');
+    return parts.join(' > ') || el.localName;
   };
   const scrollWidth = document.documentElement.scrollWidth;
   const result = { scrollWidth, bodyScrollWidth: document.body ? document.body.scrollWidth : 0, innerWidth, offenders: [] };
@@ -157,7 +157,7 @@ export function focusStepProbe() {
   const cssPath = (el) => {
     if (el.id) return `${el.localName}#${CSS.escape(el.id)}`;
     const parts = [];
-    for (let e = el; e && e.nodeType === 1 && parts.length < 5; e = e.parentElement) {
+    for (let e = el; e && e.nodeType === 1 && e !== document.body && e !== document.documentElement && parts.length < 5; e = e.parentElement) {
       let s = e.localName;
       if (e.id) { parts.unshift(`${s}#${CSS.escape(e.id)}`); break; }
       s += [...e.classList].slice(0, 2).map((c) => '.' + CSS.escape(c)).join('');
@@ -165,10 +165,19 @@ export function focusStepProbe() {
       if (sibs.length > 1) s += `:nth-of-type(${sibs.indexOf(e) + 1})`;
       parts.unshift(s);
     }
-    return parts.join(' > ');
+    return parts.join(' > ') || el.localName;
   };
   // Jump CSS transitions/animations to their end state so styles are final.
   for (const a of document.getAnimations()) { try { a.finish(); } catch { /* infinite */ } }
+  const effBg = (start) => {
+    for (let e = start; e; e = e.parentElement) {
+      const cs = getComputedStyle(e);
+      if (cs.backgroundImage && cs.backgroundImage !== 'none') return null;
+      const c = cs.backgroundColor;
+      if (c && c !== 'transparent' && !/^rgba\([^)]*[,/]\s*0\)$/.test(c)) return c;
+    }
+    return 'rgb(255, 255, 255)';
+  };
   window.__scrFocus = window.__scrFocus || [];
   const el = document.activeElement;
   if (!el || el === document.body || el === document.documentElement) return { end: true };
@@ -200,6 +209,8 @@ export function focusStepProbe() {
     obscured: r.width > 0 && r.height > 0 && visiblePts === 0,
     coveredBy,
     focused: { self: snap(el), before: snap(el, '::before'), after: snap(el, '::after'), parent: el.parentElement ? snap(el.parentElement) : null },
+    bgSelf: effBg(el),
+    bgParent: effBg(el.parentElement),
   };
 }
 
@@ -218,9 +229,82 @@ export function unfocusedStylesProbe() {
     if (pseudo) o.content = cs.getPropertyValue('content');
     return o;
   };
+  const effBg = (start) => {
+    for (let e = start; e; e = e.parentElement) {
+      const cs = getComputedStyle(e);
+      if (cs.backgroundImage && cs.backgroundImage !== 'none') return null;
+      const c = cs.backgroundColor;
+      if (c && c !== 'transparent' && !/^rgba\([^)]*[,/]\s*0\)$/.test(c)) return c;
+    }
+    return 'rgb(255, 255, 255)';
+  };
   if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
   for (const a of document.getAnimations()) { try { a.finish(); } catch { /* infinite */ } }
   return (window.__scrFocus || []).map((el) => ({
     self: snap(el), before: snap(el, '::before'), after: snap(el, '::after'), parent: el.parentElement ? snap(el.parentElement) : null,
+    bgSelf: effBg(el),
   }));
+}
+
+/**
+ * Advisory findings at a narrow width (reported as warnings, not failures):
+ * horizontally scrollable regions, and text rendered smaller than `minPx`
+ * (SVG text shrinks with its viewBox, so chart labels can become unreadable).
+ */
+export function narrowAdvisoryProbe(minPx) {
+  const cssPath = (el) => {
+    if (el.id) return `${el.localName}#${CSS.escape(el.id)}`;
+    const parts = [];
+    for (let e = el; e && e.nodeType === 1 && e !== document.body && e !== document.documentElement && parts.length < 4; e = e.parentElement) {
+      let s = e.localName;
+      if (e.id) { parts.unshift(`${s}#${CSS.escape(e.id)}`); break; }
+      s += [...e.classList].slice(0, 2).map((c) => '.' + CSS.escape(c)).join('');
+      const sibs = e.parentElement ? [...e.parentElement.children].filter((c) => c.localName === e.localName) : [];
+      if (sibs.length > 1) s += `:nth-of-type(${sibs.indexOf(e) + 1})`;
+      parts.unshift(s);
+    }
+    return parts.join(' > ') || el.localName;
+  };
+  const scrollRegions = [];
+  for (const e of document.body.querySelectorAll('*')) {
+    const ox = getComputedStyle(e).overflowX;
+    if ((ox === 'auto' || ox === 'scroll') && e.scrollWidth > e.clientWidth + 1) {
+      const hidden = e.scrollWidth - e.clientWidth;
+      scrollRegions.push({
+        selector: cssPath(e),
+        visible: e.clientWidth,
+        content: e.scrollWidth,
+        hiddenPx: hidden,
+        focusable: e.tabIndex >= 0,
+        named: !!(e.getAttribute('aria-label') || e.getAttribute('aria-labelledby')),
+        role: e.getAttribute('role') || '',
+      });
+    }
+  }
+  const small = new Map();
+  for (const t of document.querySelectorAll('svg text, svg tspan')) {
+    if (!t.textContent.trim()) continue;
+    const ctm = t.getScreenCTM && t.getScreenCTM();
+    const scale = ctm ? Math.hypot(ctm.a, ctm.b) : 1;
+    const px = parseFloat(getComputedStyle(t).fontSize) * scale;
+    if (px < minPx) {
+      const svg = t.ownerSVGElement;
+      const key = svg ? cssPath(svg) : cssPath(t);
+      const prev = small.get(key);
+      if (!prev || px < prev.px) small.set(key, { selector: key, px: Math.round(px * 10) / 10, text: t.textContent.trim().slice(0, 40), count: (prev ? prev.count : 0) + 1 });
+      else prev.count++;
+    }
+  }
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const el = n.parentElement;
+    if (!el || el.closest('svg') || !n.textContent.trim()) continue;
+    const px = parseFloat(getComputedStyle(el).fontSize);
+    const r = el.getBoundingClientRect();
+    if (px < minPx && r.width > 0 && r.height > 0) {
+      const key = cssPath(el);
+      if (!small.has(key)) small.set(key, { selector: key, px, text: n.textContent.trim().slice(0, 40), count: 1 });
+    }
+  }
+  return { scrollRegions, smallText: [...small.values()] };
 }
