@@ -161,10 +161,10 @@ impl Staging {
     /// then renders the file.
     pub fn reuse(&self, previous: &Path, rel: &str) -> bool {
         let to = self.dir.join(rel);
-        if let Some(parent) = to.parent() {
-            if fs::create_dir_all(parent).is_err() {
-                return false;
-            }
+        if let Some(parent) = to.parent()
+            && fs::create_dir_all(parent).is_err()
+        {
+            return false;
         }
         fs::hard_link(previous.join(rel), &to).is_ok()
     }
