@@ -26,6 +26,20 @@ pub enum Command {
     Build(BuildArgs),
     /// Check the content and every internal link of the site; writes nothing.
     Check(CommonArgs),
+    /// Build in memory, serve on localhost, rebuild and reload pages on changes.
+    Serve(ServeArgs),
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// Port to listen on.
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: String,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -106,6 +120,10 @@ pub fn run(cli: Cli) -> u8 {
             println!("Open {} in a browser, or serve that folder with any static web server.", o.output.join("index.html").display());
             Ok(())
         }),
+        Command::Serve(args) => args
+            .common
+            .options(PathBuf::from("public"))
+            .and_then(|o| crate::output::serve::serve(o, &args.bind, args.port)),
         Command::Check(args) => args.options(PathBuf::from("public")).and_then(|o| {
             let r = build::check(&o)?;
             print_warnings(&r.warnings);

@@ -1,0 +1,154 @@
+//! `scrutiny serve`: the real binary serves a tree, picks up an edit, shows a
+//! bad edit's diagnostics while serving the last good site, and recovers.
+
+use std::fs;
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// A plain HTTP GET: (status, body).
+fn get(port: u16, path: &str) -> Option<(u16, String)> {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
+    s.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
+    write!(s, "GET {path} HTTP/1.0\r\nHost: localhost\r\n\r\n").ok()?;
+    let mut buf = Vec::new();
+    s.read_to_end(&mut buf).ok()?;
+    let text = String::from_utf8_lossy(&buf).into_owned();
+    let status = text.split_whitespace().nth(1)?.parse().ok()?;
+    let body = text
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default();
+    Some((status, body))
+}
+
+fn wait_for(port: u16, path: &str, what: &str) -> String {
+    let start = Instant::now();
+    loop {
+        if let Some((_, body)) = get(port, path) {
+            if body.contains(what) {
+                return body;
+            }
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "{what:?} never served at {path}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn write(root: &Path, rel: &str, text: &str) {
+    let p = root.join(rel);
+    fs::create_dir_all(p.parent().unwrap()).unwrap();
+    fs::write(p, text).unwrap();
+}
+
+#[test]
+fn serves_rebuilds_on_edit_survives_a_bad_edit_and_recovers() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        "content/site.yaml",
+        "title: Served\nbase_url: https://example.org/portal/\n",
+    );
+    write(
+        root,
+        "content/frameworks.yaml",
+        "scales:\n  s:\n    - { id: good, label: Good }\n    - { id: bad, label: Bad }\nframeworks:\n  f:\n    name: Framework\n    scale: s\n    judgements:\n      overall: Overall\n",
+    );
+    write(
+        root,
+        "content/authorities/a-town/authority.yaml",
+        "name: A Town\nregion: London\n",
+    );
+    let insp = "content/authorities/a-town/inspections/2019-f.md";
+    write(
+        root,
+        insp,
+        "---\nframework: f\npublished: 2019\ngrades: { overall: good }\n---\nFirst version.\n",
+    );
+    let port = free_port();
+    let _server = Server(
+        Command::new(env!("CARGO_BIN_EXE_scrutiny"))
+            .args([
+                "serve",
+                "--content",
+                root.join("content").to_str().unwrap(),
+                "--port",
+                &port.to_string(),
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let page = "/authorities/a-town/inspections/2019-f/";
+    let body = wait_for(port, page, "First version.");
+    assert!(
+        body.contains("/__scrutiny/reload.js"),
+        "serve adds the reload script"
+    );
+    assert!(
+        body.contains("href=\"/static/style.css\""),
+        "links are rewritten to the local address"
+    );
+    assert_eq!(get(port, "/nowhere/").unwrap().0, 404);
+    assert!(
+        get(port, "/__scrutiny/reload.js")
+            .unwrap()
+            .1
+            .contains("EventSource")
+    );
+
+    write(
+        root,
+        insp,
+        "---\nframework: f\npublished: 2019\ngrades: { overall: good }\n---\nSecond version.\n",
+    );
+    wait_for(port, page, "Second version.");
+
+    // A bad edit: the last good page stays served, with the problem shown.
+    write(
+        root,
+        insp,
+        "---\nframework: f\npublished: 2019\ngrades: { overall: excellent }\n---\nThird version.\n",
+    );
+    let body = wait_for(port, page, "role=\"alert\"");
+    assert!(
+        body.contains("Second version."),
+        "last good build still served"
+    );
+    assert!(
+        body.contains("authorities/a-town/inspections/2019-f.md") && body.contains("excellent"),
+        "{body}"
+    );
+
+    write(
+        root,
+        insp,
+        "---\nframework: f\npublished: 2019\ngrades: { overall: bad }\n---\nFourth version.\n",
+    );
+    let body = wait_for(port, page, "Fourth version.");
+    assert!(!body.contains("role=\"alert\""), "recovered");
+}
