@@ -44,10 +44,10 @@ fn get(port: u16, path: &str) -> Option<(u16, String)> {
 fn wait_for(port: u16, path: &str, what: &str) -> String {
     let start = Instant::now();
     loop {
-        if let Some((_, body)) = get(port, path) {
-            if body.contains(what) {
-                return body;
-            }
+        if let Some((_, body)) = get(port, path)
+            && body.contains(what)
+        {
+            return body;
         }
         assert!(
             start.elapsed() < Duration::from_secs(20),
