@@ -88,7 +88,7 @@ pub fn build(opts: &Options) -> Result<Report, Error> {
     let env = Environment::new(templates.hash, base, opts.render.reload_url.as_deref());
     let fingerprints = Fingerprints::new(&site, env);
     phase("site", start);
-    let renderer = Renderer::new(&site, &templates.tera, opts.render.clone());
+    let renderer = Renderer::new(&site, &templates.tera, opts.render.clone())?;
     let previous = write::read_manifest(&opts.output);
     let staging = write::Staging::create(&opts.output)?;
     let outputs = crate::render::pages::outputs(&site);
@@ -193,7 +193,7 @@ pub fn check(opts: &Options) -> Result<Report, Error> {
     let templates = templates::load(Some(&opts.templates))?;
     let (content, warnings) = load(opts)?;
     let site = Site::new(&content, base_url(opts, &content));
-    let renderer = Renderer::new(&site, &templates.tera, opts.render.clone());
+    let renderer = Renderer::new(&site, &templates.tera, opts.render.clone())?;
     let outputs = crate::render::pages::outputs(&site);
     let rendered: Vec<(String, Vec<String>)> = outputs
         .par_iter()

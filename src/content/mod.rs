@@ -269,7 +269,14 @@ pub fn clean_text(s: &str) -> std::borrow::Cow<'_, str> {
             || matches!(c as u32, 0xFDD0..=0xFDEF)
             || (c as u32 & 0xFFFE) == 0xFFFE
     };
-    if s.chars().any(bad) {
+    // Fast path on bytes: every forbidden code point starts with a control
+    // byte, 0xC2 (C1 controls), 0xEF (U+FDD0.., U+FFFE/F) or 0xF0..=0xF4
+    // (non-characters of the other planes).
+    let suspicious = |b: &u8| {
+        (*b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+            || matches!(b, 0x7F | 0xC2 | 0xEF | 0xF0..=0xF4)
+    };
+    if s.as_bytes().iter().any(suspicious) && s.chars().any(bad) {
         s.chars()
             .map(|c| if bad(c) { ' ' } else { c })
             .collect::<String>()
@@ -313,6 +320,17 @@ mod tests {
         ] {
             assert!(!is_slug(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn forbidden_code_points_become_spaces_and_the_rest_is_kept() {
+        assert_eq!(
+            clean_text("a\u{b}b\u{0}c\u{85}d\u{fffe}e\u{fdd0}f\u{1fffe}"),
+            "a b c d e f "
+        );
+        let fine = "Line\ttab\r\nCurly ’ quotes, emoji 🙂, é, 中文";
+        assert_eq!(clean_text(fine), fine);
+        assert!(matches!(clean_text(fine), std::borrow::Cow::Borrowed(_)));
     }
 
     #[test]

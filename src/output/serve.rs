@@ -138,7 +138,7 @@ impl Workspace {
         let site = Site::new(content, &base);
         let env = Environment::new(templates.hash, &base, opts.render.reload_url.as_deref());
         let fps = Fingerprints::new(&site, env);
-        let renderer = Renderer::new(&site, &templates.tera, opts.render.clone());
+        let renderer = Renderer::new(&site, &templates.tera, opts.render.clone())?;
         let all = outputs(&site);
         let planned: Vec<(String, u128, usize)> = all
             .iter()

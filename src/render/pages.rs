@@ -191,6 +191,25 @@ pub struct Renderer<'s, 'c> {
     pub tera: &'s Tera,
     pub options: RenderOptions,
     views: Views<'s, 'c>,
+    /// The header for each navigation section, and the footer: the same on
+    /// thousands of pages, so rendered once here.
+    headers: std::collections::HashMap<String, String>,
+    footer: String,
+}
+
+#[derive(Serialize)]
+struct FrameCx<'a> {
+    layout: FrameLayout<'a>,
+}
+
+#[derive(Serialize)]
+struct FrameLayout<'a> {
+    base_path: &'a str,
+    site_title: &'a str,
+    site_description: Option<&'a str>,
+    feed_url: String,
+    section: &'a str,
+    nav: &'a [NavItem],
 }
 
 #[derive(Serialize)]
@@ -352,13 +371,54 @@ struct RedirectCx<'a> {
 }
 
 impl<'s, 'c> Renderer<'s, 'c> {
-    pub fn new(site: &'s Site<'c>, tera: &'s Tera, options: RenderOptions) -> Self {
-        Renderer {
+    /// Prepares rendering: renders the header for every navigation section and
+    /// the footer once, so a template error there is reported before any page.
+    pub fn new(
+        site: &'s Site<'c>,
+        tera: &'s Tera,
+        options: RenderOptions,
+    ) -> Result<Self, RenderError> {
+        let views = Views { site };
+        let nav = views.nav();
+        fn frame<'a>(site: &'a Site, nav: &'a [NavItem], section: &'a str) -> FrameCx<'a> {
+            let c = site.content;
+            FrameCx {
+                layout: FrameLayout {
+                    base_path: site.urls.base_path(),
+                    site_title: &c.site.title,
+                    site_description: c.site.description.as_deref(),
+                    feed_url: site.urls.link("feed.xml"),
+                    section,
+                    nav,
+                },
+            }
+        }
+        let mut r = Renderer {
             site,
             tera,
             options,
-            views: Views { site },
+            views,
+            headers: Default::default(),
+            footer: String::new(),
+        };
+        let mut sections: Vec<String> = nav.iter().map(|n| n.key.clone()).collect();
+        sections.push(String::new());
+        for s in sections {
+            let html = String::from_utf8(r.render(
+                "partials/header.html",
+                "header",
+                &frame(site, &nav, &s),
+            )?)
+            .unwrap_or_default();
+            r.headers.insert(s, html);
         }
+        r.footer = String::from_utf8(r.render(
+            "partials/footer.html",
+            "footer",
+            &frame(site, &nav, ""),
+        )?)
+        .unwrap_or_default();
+        Ok(r)
     }
 
     fn render<T: Serialize>(
@@ -381,12 +441,19 @@ impl<'s, 'c> Renderer<'s, 'c> {
     fn layout(
         &self,
         title: String,
-        section: &'static str,
+        section: &str,
         rel_url: Option<&str>,
         crumbs: Vec<Crumb>,
     ) -> Layout<'c> {
         let mut l = self.views.layout(title, section, rel_url, crumbs);
         l.reload_url = self.options.reload_url.clone();
+        l.header_html = self
+            .headers
+            .get(section)
+            .or_else(|| self.headers.get(""))
+            .cloned()
+            .unwrap_or_default();
+        l.footer_html = self.footer.clone();
         l
     }
 
@@ -802,13 +869,6 @@ impl<'s, 'c> Renderer<'s, 'c> {
             vec![self.views.home_crumb()],
         );
         layout.description = p.description.clone();
-        let section_key: &'static str = match p.slug.as_str() {
-            "about" => "page-about",
-            "methodology" => "page-methodology",
-            "accessibility" => "page-accessibility",
-            _ => "",
-        };
-        layout.section = section_key;
         let cx = PageCx {
             layout,
             body_html: markdown::to_html(&p.body),

@@ -49,6 +49,14 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "partials/charts.html",
         include_str!("../../templates/partials/charts.html"),
     ),
+    (
+        "partials/header.html",
+        include_str!("../../templates/partials/header.html"),
+    ),
+    (
+        "partials/footer.html",
+        include_str!("../../templates/partials/footer.html"),
+    ),
 ];
 
 /// The static files shipped in the binary, by path under `static/`.

@@ -23,10 +23,14 @@ pub struct Layout<'a> {
     /// Full URL of this page; `None` for pages with no single address (404).
     pub canonical: Option<String>,
     pub breadcrumbs: Vec<Crumb>,
-    /// Which top navigation item is current: home, authorities, people, about...
-    pub section: &'static str,
+    /// Which top navigation item is current: home, authorities, people,
+    /// page-<slug>...
+    pub section: String,
     pub feed_url: String,
-    pub nav: Vec<NavItem>,
+    /// The header with navigation and the footer, rendered once per section
+    /// and once per build (see `Renderer::new`), inserted as they are.
+    pub header_html: String,
+    pub footer_html: String,
     /// Set only by `serve`: the live-reload script's URL.
     pub reload_url: Option<String>,
 }
@@ -171,43 +175,37 @@ impl<'s, 'c> Views<'s, 'c> {
         self.site.urls.link(rel)
     }
 
+    /// The top navigation: fixed sections, then the free pages.
+    pub fn nav(&self) -> Vec<NavItem> {
+        let item = |label: &str, rel: String, key: &str| NavItem {
+            label: label.into(),
+            url: self.link(&rel),
+            key: key.into(),
+        };
+        let mut nav = vec![
+            item("Home", rel::home(), "home"),
+            item("Authorities", rel::authorities(), "authorities"),
+            item("People", rel::people(), "people"),
+            item("Frameworks", rel::frameworks(), "frameworks"),
+        ];
+        for p in &self.site.content.pages {
+            nav.push(item(
+                &p.title,
+                rel::page(&p.slug),
+                &format!("page-{}", p.slug),
+            ));
+        }
+        nav
+    }
+
     pub fn layout(
         &self,
         title: String,
-        section: &'static str,
+        section: &str,
         rel_url: Option<&str>,
         crumbs: Vec<Crumb>,
     ) -> Layout<'c> {
         let c = self.site.content;
-        let mut nav = vec![
-            NavItem {
-                label: "Home".into(),
-                url: self.link(&rel::home()),
-                key: "home".into(),
-            },
-            NavItem {
-                label: "Authorities".into(),
-                url: self.link(&rel::authorities()),
-                key: "authorities".into(),
-            },
-            NavItem {
-                label: "People".into(),
-                url: self.link(&rel::people()),
-                key: "people".into(),
-            },
-            NavItem {
-                label: "Frameworks".into(),
-                url: self.link(&rel::frameworks()),
-                key: "frameworks".into(),
-            },
-        ];
-        for p in &c.pages {
-            nav.push(NavItem {
-                label: p.title.clone(),
-                url: self.link(&rel::page(&p.slug)),
-                key: format!("page-{}", p.slug),
-            });
-        }
         Layout {
             site_title: &c.site.title,
             site_description: c.site.description.as_deref(),
@@ -217,9 +215,10 @@ impl<'s, 'c> Views<'s, 'c> {
             description: None,
             canonical: rel_url.map(|r| self.site.urls.absolute(r)),
             breadcrumbs: crumbs,
-            section,
+            section: section.to_string(),
             feed_url: self.link("feed.xml"),
-            nav,
+            header_html: String::new(),
+            footer_html: String::new(),
             reload_url: None,
         }
     }
