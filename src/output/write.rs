@@ -186,7 +186,7 @@ impl Staging {
         if self.output.exists() {
             exchange(&self.dir, &self.output).map_err(io_err(&self.output))?;
             // The staging path now holds the previous output.
-            fs::remove_dir_all(&self.dir).map_err(io_err(&self.dir))?;
+            remove_tree(&self.dir).map_err(io_err(&self.dir))?;
         } else {
             fs::rename(&self.dir, &self.output).map_err(io_err(&self.output))?;
         }
@@ -202,6 +202,26 @@ impl Drop for Staging {
             let _ = fs::remove_dir_all(&self.dir);
         }
     }
+}
+
+/// Removes a folder tree, its subfolders in parallel: deleting the previous
+/// site is as much work as writing it, and one core would leave the other idle.
+fn remove_tree(dir: &Path) -> io::Result<()> {
+    use rayon::prelude::*;
+    let mut subdirs = Vec::new();
+    for level in [dir.to_path_buf(), dir.join("authorities")] {
+        if let Ok(entries) = fs::read_dir(&level) {
+            for e in entries.flatten() {
+                if e.file_type().is_ok_and(|t| t.is_dir()) && e.path() != dir.join("authorities") {
+                    subdirs.push(e.path());
+                }
+            }
+        }
+    }
+    subdirs.par_iter().for_each(|d| {
+        let _ = fs::remove_dir_all(d);
+    });
+    fs::remove_dir_all(dir)
 }
 
 /// The fingerprints a previous build recorded in its output's marker file.
