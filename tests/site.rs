@@ -642,3 +642,76 @@ fn incremental_rebuilds_reuse_unchanged_files_and_match_a_clean_build() {
     assert_eq!(t.build().status.code(), Some(1));
     assert_eq!(snapshot(&t.out()), good);
 }
+
+#[test]
+fn a_build_killed_midway_leaves_the_previous_site_and_no_debris() {
+    let t = Tree::new();
+    t.authority("big-town", "");
+    for n in 0..1000 {
+        t.inspection(
+            "big-town",
+            &format!("insp-{n}"),
+            &format!(
+                "framework: ilacs\npublished: 2019-07-{:02}\ngrades: {{ overall: good }}\n",
+                n % 28 + 1
+            ),
+        );
+    }
+    t.build_ok();
+    let before = snapshot(&t.out());
+    t.inspection(
+        "big-town",
+        "insp-0",
+        "framework: ilacs\npublished: 2020\ngrades: { overall: inadequate }\n",
+    );
+    let mut child = bin()
+        .args([
+            "build",
+            "--content",
+            t.content().to_str().unwrap(),
+            "--output",
+            t.out().to_str().unwrap(),
+        ])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Kill it as soon as its staging folder exists: it is then mid-build.
+    let start = std::time::Instant::now();
+    let staging_seen = loop {
+        let staging = fs::read_dir(t.root())
+            .unwrap()
+            .flatten()
+            .any(|e| e.file_name().to_string_lossy().contains("scrutiny-staging"));
+        if staging {
+            child.kill().unwrap();
+            break true;
+        }
+        if child.try_wait().unwrap().is_some()
+            || start.elapsed() > std::time::Duration::from_secs(60)
+        {
+            break false;
+        }
+    };
+    let _ = child.wait();
+    assert!(
+        staging_seen,
+        "the build finished before it could be interrupted"
+    );
+    assert_eq!(snapshot(&t.out()), before, "the previous site is intact");
+    // The next build clears what the killed one left and succeeds.
+    t.build_ok();
+    let debris: Vec<_> = fs::read_dir(t.root())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains("staging"))
+        .collect();
+    assert!(debris.is_empty(), "staging folders left: {debris:?}");
+    assert!(
+        page_text(
+            t.out()
+                .join("authorities/big-town/inspections/insp-0/index.html")
+        )
+        .contains("Inadequate")
+    );
+}

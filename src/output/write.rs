@@ -122,11 +122,15 @@ impl Staging {
         if let Ok(entries) = fs::read_dir(&parent) {
             for e in entries.flatten() {
                 let n = e.file_name().to_string_lossy().into_owned();
-                if n.starts_with(&prefix)
-                    && e.path().join(MARKER).is_file()
-                    && !pid_alive(&n[prefix.len()..])
-                {
+                if !n.starts_with(&prefix) || pid_alive(&n[prefix.len()..]) {
+                    continue;
+                }
+                if e.path().join(MARKER).is_file() {
                     let _ = fs::remove_dir_all(e.path());
+                } else {
+                    // Killed before it wrote its marker: empty, and only an
+                    // empty folder can be removed this way.
+                    let _ = fs::remove_dir(e.path());
                 }
             }
         }
