@@ -125,7 +125,7 @@ pub fn build(opts: &Options) -> Result<Report, Error> {
 }
 
 /// Prints the time since `start` when `SCRUTINY_TIMINGS` is set (profiling aid).
-fn phase(name: &str, start: Instant) {
+pub(crate) fn phase(name: &str, start: Instant) {
     if std::env::var_os("SCRUTINY_TIMINGS").is_some() {
         eprintln!(
             "{name:>14}: {:>6.1} ms",

@@ -72,6 +72,13 @@ pub fn cross_check(content: &Content, existing: &HashSet<(String, String)>) -> V
         .map(|i| (i.authority.as_str(), i.slug.as_str()))
         .collect();
     for r in &content.responses {
+        let exists = |target: &String| {
+            inspections.contains(&(r.authority.as_str(), target.as_str()))
+                || existing.contains(&(r.authority.clone(), target.clone()))
+        };
+        if r.responds_to.iter().all(exists) {
+            continue;
+        }
         let mut cx = cx_for(&r.file);
         let list_form = r
             .file
@@ -79,9 +86,7 @@ pub fn cross_check(content: &Content, existing: &HashSet<(String, String)>) -> V
             .lines()
             .any(|l| l.trim_start().starts_with("responds_to:") && l.trim_end().ends_with(':'));
         for (i, target) in r.responds_to.iter().enumerate() {
-            if inspections.contains(&(r.authority.as_str(), target.as_str()))
-                || existing.contains(&(r.authority.clone(), target.clone()))
-            {
+            if exists(target) {
                 continue;
             }
             let path = if list_form || r.responds_to.len() > 1 {

@@ -20,7 +20,7 @@ use crate::content::load::{self, Reload};
 use crate::content::{Content, Diagnostic, diag};
 use crate::error::Error;
 use crate::render::fingerprint::{Environment, Fingerprints};
-use crate::render::pages::{Renderer, outputs};
+use crate::render::pages::{Output, Renderer, outputs};
 use crate::render::templates::{self, BUILTIN_STATIC};
 use crate::site::Site;
 
@@ -42,6 +42,8 @@ struct Served {
 struct Workspace {
     opts: Options,
     content: Option<Content>,
+    /// Compiled templates, kept until a change outside the content folder.
+    templates: Option<templates::Templates>,
     fingerprints: HashMap<String, u128>,
     /// Files whose last edit failed to load, with their diagnostics.
     broken: HashMap<String, Vec<Diagnostic>>,
@@ -63,6 +65,10 @@ impl Workspace {
                     .map(|r| r.to_string_lossy().replace('\\', "/"))
             })
             .collect();
+        let edited: HashSet<String> = rels.iter().flatten().cloned().collect();
+        if rels.as_ref().is_none_or(|r| r.is_empty()) {
+            self.templates = None;
+        }
         let partial = match (&mut self.content, rels) {
             (Some(content), Some(rels)) if !rels.is_empty() => {
                 let mut all = Vec::new();
@@ -116,8 +122,22 @@ impl Workspace {
             return Err(errors);
         }
         let content = self.content.as_ref().expect("loaded above");
-        let (n, fingerprints) = Self::render(&self.opts, &self.fingerprints, content, served)
-            .map_err(|e| vec![Diagnostic::error("(templates)", e.to_string())])?;
+        if self.templates.is_none() {
+            self.templates = Some(
+                templates::load(Some(&self.opts.templates))
+                    .map_err(|e| vec![Diagnostic::error("(templates)", e.to_string())])?,
+            );
+        }
+        let templates = self.templates.as_ref().expect("loaded above");
+        let (n, fingerprints) = Self::render(
+            &self.opts,
+            templates,
+            &self.fingerprints,
+            content,
+            &edited,
+            served,
+        )
+        .map_err(|e| vec![Diagnostic::error("(templates)", e.to_string())])?;
         self.fingerprints = fingerprints;
         Ok(n)
     }
@@ -126,11 +146,13 @@ impl Workspace {
     /// served files; returns how many, and the new fingerprints.
     fn render(
         opts: &Options,
+        templates: &templates::Templates,
         previous: &HashMap<String, u128>,
         content: &Content,
+        edited: &HashSet<String>,
         served: &RwLock<Served>,
     ) -> Result<(usize, HashMap<String, u128>), Error> {
-        let templates = templates::load(Some(&opts.templates))?;
+        let started = Instant::now();
         let base = opts
             .base_url
             .clone()
@@ -140,20 +162,45 @@ impl Workspace {
         let fps = Fingerprints::new(&site, env);
         let renderer = Renderer::new(&site, &templates.tera, opts.render.clone())?;
         let all = outputs(&site);
+        crate::build::phase("site", started);
+        let render = |batch: &[usize]| -> Result<Vec<(String, Vec<u8>)>, Error> {
+            Ok(batch
+                .par_iter()
+                .map(|i| renderer.render_one(&all[*i]).map(|r| (r.path, r.bytes)))
+                .collect::<Result<_, _>>()?)
+        };
+        // The edited files' own pages first, served as soon as they are
+        // ready; then everything else whose fingerprint changed.
+        let first: Vec<usize> = (0..all.len())
+            .filter(|i| match &all[*i] {
+                Output::Inspection(x) => edited.contains(&x.file.path),
+                Output::Response(x) => edited.contains(&x.file.path),
+                Output::Page(x) => edited.contains(&x.file.path),
+                _ => false,
+            })
+            .collect();
+        let first_pages = render(&first)?;
+        let mut n = first_pages.len();
+        {
+            let mut s = served.write().expect("lock");
+            for (p, b) in first_pages {
+                s.files.insert(p, Arc::from(b));
+            }
+        }
+        crate::build::phase("first pages served", started);
         let planned: Vec<(String, u128, usize)> = all
-            .iter()
+            .par_iter()
             .enumerate()
             .map(|(i, o)| (o.path(&site), fps.of(&site, o), i))
             .collect();
-        let stale: Vec<&(String, u128, usize)> = planned
+        let rest: Vec<usize> = planned
             .iter()
-            .filter(|(p, fp, _)| previous.get(p) != Some(fp))
+            .filter(|(p, fp, i)| previous.get(p) != Some(fp) && !first.contains(i))
+            .map(|(_, _, i)| *i)
             .collect();
-        let rendered: Vec<(String, Vec<u8>)> = stale
-            .par_iter()
-            .map(|(_, _, i)| renderer.render_one(&all[*i]).map(|r| (r.path, r.bytes)))
-            .collect::<Result<_, _>>()?;
-        let n = rendered.len();
+        let rendered = render(&rest)?;
+        crate::build::phase("all pages served", started);
+        n += rendered.len();
         let keep: HashSet<&str> = planned.iter().map(|(p, _, _)| p.as_str()).collect();
         {
             let mut s = served.write().expect("lock");
@@ -206,6 +253,7 @@ pub fn serve(mut opts: Options, bind: &str, port: u16) -> Result<(), Error> {
     let mut ws = Workspace {
         opts: opts.clone(),
         content: None,
+        templates: None,
         fingerprints: HashMap::new(),
         broken: HashMap::new(),
     };
@@ -278,7 +326,7 @@ fn next_changes(rx: &Receiver<notify::Result<notify::Event>>) -> Option<Vec<Path
             Err(_) => return None,
         }
     }
-    while let Ok(e) = rx.recv_timeout(Duration::from_millis(15)) {
+    while let Ok(e) = rx.recv_timeout(Duration::from_millis(10)) {
         if let Ok(e) = e
             && is_change(&e)
         {
