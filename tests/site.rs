@@ -715,3 +715,32 @@ fn a_build_killed_midway_leaves_the_previous_site_and_no_debris() {
         .contains("Inadequate")
     );
 }
+
+#[test]
+fn warnings_are_reported_but_fail_only_under_strict() {
+    let t = Tree::new();
+    t.authority("a-town", "")
+        .inspection("a-town", "2019-ilacs", "framework: ilacs\npublished: 2019\ngrades: { overall: good }\nstrenghts: [typo]\n")
+        .response("a-town", "2019-r", "title: T\ndate: 2019\nkind: statement\nresponds_to: 2019-ilacs\nsource: { publisher: P }\n");
+    let o = t.build();
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(
+        err.contains("unknown field `strenghts`") && err.contains("did you mean `strengths`"),
+        "{err}"
+    );
+    assert!(err.contains("quotes no one"), "{err}");
+    let strict = run(&[
+        "build",
+        "--strict",
+        "--content",
+        t.content().to_str().unwrap(),
+        "--output",
+        t.root().join("strict").to_str().unwrap(),
+    ]);
+    assert_eq!(strict.status.code(), Some(1), "{}", stderr(&strict));
+    assert!(
+        !t.root().join("strict").exists(),
+        "nothing written under --strict"
+    );
+}
