@@ -594,8 +594,9 @@ impl<'s, 'c> Renderer<'s, 'c> {
     /// scale order; then "No overall grade" and "Not yet rated".
     fn grade_buckets(&self) -> Vec<Bucket<'c>> {
         let fw = &self.site.content.frameworks;
-        let mut buckets: Vec<Bucket<'c>> = Vec::new();
-        let mut keys: Vec<(usize, usize, &str)> = Vec::new();
+        // (rank, scale position) orders grades of different scales by rank,
+        // each keeping its own label.
+        let mut graded: Vec<((usize, usize), Bucket<'c>)> = Vec::new();
         for (si, scale) in fw.scales.iter().enumerate() {
             for (gi, grade) in scale.grades.iter().enumerate() {
                 let count = self
@@ -605,34 +606,27 @@ impl<'s, 'c> Renderer<'s, 'c> {
                     .filter(|a| matches!(a.current, CurrentRating::Rated { headline: Some(h), .. } if h.scale == scale.id && h.id == grade.id))
                     .count();
                 if count > 0 {
-                    keys.push((gi, si, &grade.id));
-                    let g = crate::site::RatedGrade {
+                    let view = GradeView::from(crate::site::RatedGrade {
                         id: &grade.id,
                         label: &grade.label,
                         rank: gi + 1,
                         scale_len: scale.grades.len(),
                         scale: &scale.id,
-                    };
-                    let view = GradeView::from(g);
-                    buckets.push(Bucket {
-                        label: grade.label.clone(),
-                        count,
-                        tone: view.tone,
-                        grade: Some(view),
                     });
+                    graded.push((
+                        (gi, si),
+                        Bucket {
+                            label: grade.label.clone(),
+                            count,
+                            tone: view.tone,
+                            grade: Some(view),
+                        },
+                    ));
                 }
             }
         }
-        // Order by rank, then by scale order, keeping each grade's own label.
-        let mut order: Vec<usize> = (0..buckets.len()).collect();
-        order.sort_by_key(|&i| (keys[i].0, keys[i].1));
-        let mut sorted: Vec<Bucket<'c>> = Vec::with_capacity(buckets.len() + 2);
-        let mut taken: Vec<Option<Bucket<'c>>> = buckets.into_iter().map(Some).collect();
-        for i in order {
-            if let Some(b) = taken[i].take() {
-                sorted.push(b);
-            }
-        }
+        graded.sort_by_key(|(key, _)| *key);
+        let mut sorted: Vec<Bucket<'c>> = graded.into_iter().map(|(_, b)| b).collect();
         let no_overall = self
             .site
             .authorities
