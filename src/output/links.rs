@@ -92,6 +92,62 @@ pub fn check(
     broken
 }
 
+/// The scheme of a URL as a browser reads it (leading spaces and embedded
+/// tabs and newlines ignored), if it has one.
+fn scheme(url: &str) -> Option<String> {
+    let cleaned: String = url
+        .trim_start_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    let colon = cleaned.find(':')?;
+    let candidate = &cleaned[..colon];
+    let mut chars = candidate.chars();
+    let first = chars.next()?;
+    (first.is_ascii_alphabetic()
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')))
+    .then(|| candidate.to_ascii_lowercase())
+}
+
+/// Everything in an HTML fragment that could run script or load from
+/// elsewhere, as a browser would parse it: elements that run or embed, `on…`
+/// attributes, and link targets whose scheme is not http, https or mailto.
+/// Empty when the fragment is inert. Used by the property tests and fuzzing.
+pub fn live_markup(html: &str) -> Vec<String> {
+    use scraper::Node;
+    let mut found = Vec::new();
+    if html.to_ascii_lowercase().contains("<script") {
+        found.push("<script".to_string());
+    }
+    let doc = Html::parse_fragment(html);
+    for node in doc.tree.nodes() {
+        let Node::Element(el) = node.value() else {
+            continue;
+        };
+        let name = el.name();
+        if matches!(
+            name,
+            "script" | "iframe" | "object" | "embed" | "style" | "img" | "svg" | "form"
+        ) {
+            found.push(format!("<{name}>"));
+        }
+        for (attr, value) in el.attrs() {
+            if attr.to_ascii_lowercase().starts_with("on") {
+                found.push(format!("{attr}= on <{name}>"));
+            }
+            if matches!(
+                attr,
+                "href" | "src" | "action" | "formaction" | "xlink:href"
+            ) && scheme(value)
+                .is_some_and(|s| !matches!(s.as_str(), "http" | "https" | "mailto"))
+            {
+                found.push(format!("{attr}={value:?} on <{name}>"));
+            }
+        }
+    }
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
