@@ -201,9 +201,7 @@ fn read_text(root: &Path, rel: &str) -> Result<TextFile, Vec<Diagnostic>> {
         ]);
     }
     let bytes = fs::read(&path).map_err(|e| err(format!("cannot read: {e}")))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(err(format!("file is too large: {} bytes", bytes.len())));
-    }
+    // decode() checks the size again: the file may have grown since stat.
     decode(rel, &bytes)
 }
 

@@ -459,84 +459,46 @@ impl<'s, 'c> Renderer<'s, 'c> {
 
     /// Renders one output.
     pub fn render_one(&self, output: &Output<'c>) -> Result<Rendered, RenderError> {
-        let output = output.clone();
         let site = self.site;
-        let page = |rel: String, bytes: Vec<u8>| Rendered {
-            path: file_for(&rel),
-            bytes,
-        };
-        Ok(match output {
-            Output::Home => page(rel::home(), self.home()?),
-            Output::Authorities => page(rel::authorities(), self.authorities()?),
-            Output::Authority(i) => {
-                let a = &site.authorities[i];
-                page(rel::authority(&a.authority.slug), self.authority(a)?)
-            }
-            Output::Inspection(i) => {
-                page(rel::inspection(&i.authority, &i.slug), self.inspection(i)?)
-            }
-            Output::Response(r) => page(rel::response(&r.authority, &r.slug), self.response(r)?),
+        let bytes = match output {
+            Output::Home => self.home()?,
+            Output::Authorities => self.authorities()?,
+            Output::Authority(i) => self.authority(&site.authorities[*i])?,
+            Output::Inspection(i) => self.inspection(i)?,
+            Output::Response(r) => self.response(r)?,
             Output::Latest(i) => {
-                let a = &site.authorities[i];
+                let a = &site.authorities[*i];
                 let target = a.current.inspection().expect("listed only when rated");
                 let label = format!(
                     "{}: {}",
                     a.authority.short_name,
                     self.views.inspection_title(target)
                 );
-                page(
-                    rel::latest(&a.authority.slug),
-                    self.redirect(&rel::inspection(&target.authority, &target.slug), label)?,
-                )
+                self.redirect(&rel::inspection(&target.authority, &target.slug), label)?
             }
-            Output::Alias {
-                authority,
-                from,
-                to,
-            } => {
-                let name = site.authorities[authority].authority.name.clone();
-                page(from, self.redirect(&to, name)?)
+            Output::Alias { authority, to, .. } => {
+                self.redirect(to, site.authorities[*authority].authority.name.clone())?
             }
-            Output::Page(p) => page(rel::page(&p.slug), self.free_page(p)?),
-            Output::People => page(rel::people(), self.people()?),
-            Output::Person(i) => page(rel::person(&site.people[i].slug), self.person(i)?),
-            Output::Frameworks => page(rel::frameworks(), self.frameworks()?),
-            Output::NotFound => Rendered {
-                path: "404.html".into(),
-                bytes: self.not_found()?,
-            },
-            Output::AuthoritiesJson => Rendered {
-                path: rel::data("authorities.json"),
-                bytes: data::authorities_json(site),
-            },
-            Output::InspectionsJson => Rendered {
-                path: rel::data("inspections.json"),
-                bytes: data::inspections_json(site),
-            },
-            Output::ResponsesJson => Rendered {
-                path: rel::data("responses.json"),
-                bytes: data::responses_json(site),
-            },
-            Output::InspectionsCsv => Rendered {
-                path: rel::data("inspections.csv"),
-                bytes: data::inspections_csv(site),
-            },
-            Output::Feed => Rendered {
-                path: "feed.xml".into(),
-                bytes: feed::atom(site),
-            },
-            Output::Sitemap => Rendered {
-                path: "sitemap.xml".into(),
-                bytes: feed::sitemap(site, &page_urls(site)),
-            },
-            Output::Robots => Rendered {
-                path: "robots.txt".into(),
-                bytes: format!(
-                    "User-agent: *\nAllow: /\n\nSitemap: {}\n",
-                    site.urls.absolute("sitemap.xml")
-                )
-                .into_bytes(),
-            },
+            Output::Page(p) => self.free_page(p)?,
+            Output::People => self.people()?,
+            Output::Person(i) => self.person(*i)?,
+            Output::Frameworks => self.frameworks()?,
+            Output::NotFound => self.not_found()?,
+            Output::AuthoritiesJson => data::authorities_json(site),
+            Output::InspectionsJson => data::inspections_json(site),
+            Output::ResponsesJson => data::responses_json(site),
+            Output::InspectionsCsv => data::inspections_csv(site),
+            Output::Feed => feed::atom(site),
+            Output::Sitemap => feed::sitemap(site, &page_urls(site)),
+            Output::Robots => format!(
+                "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+                site.urls.absolute("sitemap.xml")
+            )
+            .into_bytes(),
+        };
+        Ok(Rendered {
+            path: output.path(site),
+            bytes,
         })
     }
 
