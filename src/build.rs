@@ -10,7 +10,8 @@ use rayon::prelude::*;
 
 use crate::content::{self, Diagnostic};
 use crate::error::Error;
-use crate::output::{links, write};
+use crate::output::links;
+use crate::output::write::{self, ManifestEntry};
 use crate::render::fingerprint::{Environment, Fingerprints};
 use crate::render::pages::{Output, RenderOptions, Renderer};
 use crate::render::templates;
@@ -89,34 +90,79 @@ pub fn build(opts: &Options) -> Result<Report, Error> {
     let fingerprints = Fingerprints::new(&site, env);
     phase("site", start);
     let renderer = Renderer::new(&site, &templates.tera, opts.render.clone())?;
-    let previous = write::read_manifest(&opts.output);
-    let staging = write::Staging::create(&opts.output)?;
     let outputs = crate::render::pages::outputs(&site);
+    let statics = static_files(&opts.static_dir)?;
+    let planned: Vec<ManifestEntry> = outputs
+        .par_iter()
+        .map(|o| ManifestEntry {
+            path: o.path(&site),
+            fingerprint: fingerprints.of(&site, o),
+            size: 0,
+        })
+        .collect();
+    let previous = write::read_manifest(&opts.output);
+    let pages = outputs.iter().filter(|o| is_page(o)).count();
+    let files = outputs.len() + statics.len();
+
+    // Nothing changed since the last build, and its output is as it left it:
+    // there is nothing to write.
+    let mut expected: Vec<ManifestEntry> = planned
+        .iter()
+        .map(|e| ManifestEntry {
+            size: previous.get(&e.path).map_or(u64::MAX, |p| p.1),
+            ..e.clone()
+        })
+        .chain(statics.iter().map(StaticFile::entry))
+        .collect();
+    expected.sort_unstable_by(|a, b| a.path.cmp(&b.path));
+    if write::is_current(&opts.output, &expected) {
+        phase("unchanged", start);
+        return Ok(Report {
+            pages,
+            files,
+            bytes: 0,
+            reused: files,
+            elapsed: start.elapsed(),
+            warnings,
+        });
+    }
+
+    let staging = write::Staging::create(&opts.output)?;
     let bytes = AtomicU64::new(0);
     let reused = AtomicU64::new(0);
-    let mut manifest: Vec<(String, u128)> = outputs
+    let mut manifest: Vec<ManifestEntry> = outputs
         .par_iter()
-        .map(|o| -> Result<(String, u128), Error> {
-            let path = o.path(&site);
-            let fp = fingerprints.of(&site, o);
-            if previous.get(&path) == Some(&fp) && staging.reuse(&opts.output, &path) {
-                reused.fetch_add(1, Ordering::Relaxed);
-            } else {
-                let r = renderer.render_one(o)?;
-                bytes.fetch_add(r.bytes.len() as u64, Ordering::Relaxed);
-                staging.write(&r.path, &r.bytes)?;
+        .zip(planned.into_par_iter())
+        .map(|(o, mut entry)| -> Result<ManifestEntry, Error> {
+            match previous.get(&entry.path) {
+                Some(&(fp, size))
+                    if fp == entry.fingerprint
+                        && staging.reuse(&opts.output, &entry.path, size) =>
+                {
+                    reused.fetch_add(1, Ordering::Relaxed);
+                    entry.size = size;
+                }
+                _ => {
+                    let r = renderer.render_one(o)?;
+                    bytes.fetch_add(r.bytes.len() as u64, Ordering::Relaxed);
+                    staging.write(&entry.path, &r.bytes)?;
+                    entry.size = r.bytes.len() as u64;
+                }
             }
-            Ok((path, fp))
+            Ok(entry)
         })
         .collect::<Result<_, Error>>()?;
     phase("render+write", start);
-    let static_files = copy_static(&opts.static_dir, &staging)?;
+    for f in &statics {
+        staging.write(&f.path, &f.bytes)?;
+        manifest.push(f.entry());
+    }
     staging.write_manifest(&mut manifest)?;
     staging.commit()?;
     phase("commit", start);
     Ok(Report {
-        pages: outputs.iter().filter(|o| is_page(o)).count(),
-        files: outputs.len() + static_files,
+        pages,
+        files,
         bytes: bytes.into_inner(),
         reused: reused.into_inner() as usize,
         elapsed: start.elapsed(),
@@ -148,9 +194,26 @@ fn is_page(o: &Output) -> bool {
     )
 }
 
-/// Copies the static folder (or the built-in files) under `static/`.
-fn copy_static(dir: &Path, staging: &write::Staging) -> Result<usize, Error> {
-    let mut n = 0;
+/// A file copied as it is under `static/`.
+struct StaticFile {
+    /// Relative to the output folder: `static/...`.
+    path: String,
+    bytes: std::borrow::Cow<'static, [u8]>,
+}
+
+impl StaticFile {
+    fn entry(&self) -> ManifestEntry {
+        ManifestEntry {
+            path: self.path.clone(),
+            fingerprint: xxhash_rust::xxh3::xxh3_128(&self.bytes),
+            size: self.bytes.len() as u64,
+        }
+    }
+}
+
+/// The static folder's files, then the built-in ones it does not replace.
+fn static_files(dir: &Path) -> Result<Vec<StaticFile>, Error> {
+    let mut files = Vec::new();
     let mut written = HashSet::new();
     if dir.is_dir() {
         for entry in walkdir::WalkDir::new(dir)
@@ -172,18 +235,22 @@ fn copy_static(dir: &Path, staging: &write::Staging) -> Result<usize, Error> {
                 path: entry.path().display().to_string(),
                 source,
             })?;
-            staging.write(&format!("static/{rel}"), &bytes)?;
+            files.push(StaticFile {
+                path: format!("static/{rel}"),
+                bytes: bytes.into(),
+            });
             written.insert(rel);
-            n += 1;
         }
     }
     for (name, bytes) in templates::BUILTIN_STATIC {
         if !written.contains(*name) {
-            staging.write(&format!("static/{name}"), bytes)?;
-            n += 1;
+            files.push(StaticFile {
+                path: format!("static/{name}"),
+                bytes: std::borrow::Cow::Borrowed(bytes),
+            });
         }
     }
-    Ok(n)
+    Ok(files)
 }
 
 /// Validates the content and every internal link of the site it would build,

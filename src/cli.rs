@@ -107,7 +107,16 @@ pub fn run(cli: Cli) -> u8 {
             o.force = args.force;
             let r = build::build(&o)?;
             print_warnings(&r.warnings);
-            println!(
+            if r.reused == r.files {
+                println!(
+                    "Nothing changed: the {} pages ({} files) in {} are up to date ({} ms).",
+                    r.pages,
+                    r.files,
+                    o.output.display(),
+                    r.elapsed.as_millis()
+                );
+            } else {
+                println!(
                 "Built {} pages ({} files: {} rendered, {:.1} MiB; {} unchanged) in {} ms into {}",
                 r.pages,
                 r.files,
@@ -117,6 +126,7 @@ pub fn run(cli: Cli) -> u8 {
                 r.elapsed.as_millis(),
                 o.output.display()
             );
+            }
             println!("Open {} in a browser, or serve that folder with any static web server.", o.output.join("index.html").display());
             Ok(())
         }),

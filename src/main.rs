@@ -2,6 +2,12 @@
 
 use clap::Parser;
 
+// A build allocates millions of small strings and template values from two
+// threads at once; mimalloc's thread-local heaps do that far faster than
+// glibc's malloc (which was about a tenth of a national build's time).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> std::process::ExitCode {
     let cli = scrutiny::cli::Cli::parse();
     std::process::ExitCode::from(scrutiny::cli::run(cli))

@@ -15,8 +15,8 @@ use serde_yaml::{Mapping, Value};
 
 use super::fields::{FieldPath, FileCx, Obj, describe};
 use super::{
-    Authority, Content, Diagnostic, Framework, Frameworks, Grade, Inspection, Judgement, OVERALL,
-    Page, RESPONSE_KINDS, Response, Scale, SiteConfig, Source, SourceFile, Visit, is_slug,
+    Authority, Body, Content, Diagnostic, Framework, Frameworks, Grade, Inspection, Judgement,
+    OVERALL, Page, RESPONSE_KINDS, Response, Scale, SiteConfig, Source, SourceFile, Visit, is_slug,
     is_web_url, validate,
 };
 use crate::content::diag::did_you_mean;
@@ -257,7 +257,7 @@ struct Split {
     yaml_first_line: usize,
     yaml_lines: usize,
     yaml: String,
-    body: String,
+    body: Body,
 }
 
 fn split_front_matter(file: &TextFile) -> Result<Split, Diagnostic> {
@@ -283,7 +283,7 @@ fn split_front_matter(file: &TextFile) -> Result<Split, Diagnostic> {
                 yaml_first_line: 2,
                 yaml_lines: i,
                 yaml: text[yaml_start..offset].to_string(),
-                body: text[offset + line.len()..].to_string(),
+                body: Body::new(file.text.clone(), offset + line.len()),
             });
         }
         offset += line.len();
@@ -782,7 +782,7 @@ fn parse_inspection(
     o: &Obj,
     authority: &str,
     slug: &str,
-    body: String,
+    body: Body,
     file: SourceFile,
     fw: &Frameworks,
     fw_ok: bool,
@@ -1009,7 +1009,7 @@ fn parse_response(
     o: &Obj,
     authority: &str,
     slug: &str,
-    body: String,
+    body: Body,
     file: SourceFile,
 ) -> Option<Response> {
     let root = FieldPath::default();

@@ -122,6 +122,36 @@ impl SourceFile {
     }
 }
 
+/// A Markdown body: the part of its file's text after the front matter. It
+/// shares the file's text rather than copying it, so the content is held in
+/// memory once.
+#[derive(Clone, Default)]
+pub struct Body {
+    text: Arc<str>,
+    start: usize,
+}
+
+impl Body {
+    /// The body of `text` from byte `start` (a char boundary) to the end.
+    pub fn new(text: Arc<str>, start: usize) -> Body {
+        debug_assert!(text.is_char_boundary(start));
+        Body { text, start }
+    }
+}
+
+impl std::ops::Deref for Body {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.text[self.start..]
+    }
+}
+
+impl std::fmt::Debug for Body {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&**self, f)
+    }
+}
+
 /// `authority.yaml`.
 #[derive(Debug, Clone)]
 pub struct Authority {
@@ -176,7 +206,7 @@ pub struct Inspection {
     pub recommendations: Vec<String>,
     pub recommendation_count: Option<u32>,
     pub quotes: Vec<Quote>,
-    pub body: String,
+    pub body: Body,
     pub file: SourceFile,
 }
 
@@ -219,7 +249,7 @@ pub struct Response {
     pub source: Source,
     pub quotes: Vec<Quote>,
     pub commitments: Vec<String>,
-    pub body: String,
+    pub body: Body,
     pub file: SourceFile,
 }
 
@@ -229,7 +259,7 @@ pub struct Page {
     pub slug: String,
     pub title: String,
     pub description: Option<String>,
-    pub body: String,
+    pub body: Body,
     pub file: SourceFile,
 }
 

@@ -161,28 +161,29 @@ impl Staging {
     }
 
     /// Takes a file unchanged from the previous output by a hard link (the same
-    /// bytes, nothing written). False when that is not possible; the caller
-    /// then renders the file.
-    pub fn reuse(&self, previous: &Path, rel: &str) -> bool {
+    /// bytes, nothing written). False when that is not possible, or the file
+    /// is not the size the previous build recorded (changed by hand); the
+    /// caller then renders the file.
+    pub fn reuse(&self, previous: &Path, rel: &str, size: u64) -> bool {
+        let from = previous.join(rel);
+        if !fs::symlink_metadata(&from).is_ok_and(|m| m.is_file() && m.len() == size) {
+            return false;
+        }
         let to = self.dir.join(rel);
         if let Some(parent) = to.parent()
             && fs::create_dir_all(parent).is_err()
         {
             return false;
         }
-        fs::hard_link(previous.join(rel), &to).is_ok()
+        fs::hard_link(&from, &to).is_ok()
     }
 
-    /// Records each file's fingerprint in the marker file, for the next build.
-    pub fn write_manifest(&self, entries: &mut [(String, u128)]) -> Result<(), OutputError> {
-        entries.sort_unstable();
-        let mut text = String::with_capacity(MARKER_TEXT.len() + entries.len() * 80);
-        text.push_str(MARKER_TEXT);
-        for (path, fp) in entries.iter() {
-            text.push_str(&format!("{fp:032x}\t{path}\n"));
-        }
+    /// Records each file's fingerprint and size in the marker file, for the
+    /// next build.
+    pub fn write_manifest(&self, entries: &mut [ManifestEntry]) -> Result<(), OutputError> {
+        entries.sort_unstable_by(|a, b| a.path.cmp(&b.path));
         let path = self.dir.join(MARKER);
-        fs::write(&path, text).map_err(io_err(&path))
+        fs::write(&path, manifest_text(entries)).map_err(io_err(&path))
     }
 
     /// Swaps the staging folder in for the output and removes the old output.
@@ -228,17 +229,88 @@ fn remove_tree(dir: &Path) -> io::Result<()> {
     fs::remove_dir_all(dir)
 }
 
-/// The fingerprints a previous build recorded in its output's marker file.
-pub fn read_manifest(output: &Path) -> std::collections::HashMap<String, u128> {
+/// One file of a build's output as its marker file records it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ManifestEntry {
+    /// Relative to the output folder, `/`-separated.
+    pub path: String,
+    /// A hash of everything the file's bytes depend on.
+    pub fingerprint: u128,
+    /// Its length in bytes.
+    pub size: u64,
+}
+
+fn manifest_text(entries: &[ManifestEntry]) -> String {
+    use std::fmt::Write;
+    let mut text = String::with_capacity(MARKER_TEXT.len() + entries.len() * 100);
+    text.push_str(MARKER_TEXT);
+    for e in entries {
+        let _ = writeln!(text, "{:032x}\t{}\t{}", e.fingerprint, e.size, e.path);
+    }
+    text
+}
+
+/// What a previous build recorded in its output's marker file: each file's
+/// fingerprint and size, by path. Empty when there is no marker or it is not
+/// in this format.
+pub fn read_manifest(output: &Path) -> std::collections::HashMap<String, (u128, u64)> {
     let Ok(text) = fs::read_to_string(output.join(MARKER)) else {
         return Default::default();
     };
     text.lines()
         .filter_map(|l| {
-            let (fp, path) = l.split_once('\t')?;
-            Some((path.to_string(), u128::from_str_radix(fp, 16).ok()?))
+            let mut f = l.splitn(3, '\t');
+            let fp = u128::from_str_radix(f.next()?, 16).ok()?;
+            let size = f.next()?.parse().ok()?;
+            Some((f.next()?.to_string(), (fp, size)))
         })
         .collect()
+}
+
+/// Is `output` exactly the site described by `entries`, as the previous build
+/// left it? True when its marker records the same files with the same
+/// fingerprints, and the folder holds those files at their recorded sizes and
+/// nothing else. Then a build has nothing to write.
+pub fn is_current(output: &Path, entries: &[ManifestEntry]) -> bool {
+    use rayon::prelude::*;
+    let previous = read_manifest(output);
+    if previous.len() != entries.len()
+        || !entries
+            .iter()
+            .all(|e| previous.get(&e.path) == Some(&(e.fingerprint, e.size)))
+    {
+        return false;
+    }
+    // Every file on disk must be one the marker lists (plus the marker itself),
+    // with its recorded size: a file removed, added or truncated by hand means
+    // the output is not what a clean build would write.
+    let mut files = Vec::with_capacity(entries.len() + 1);
+    for entry in walkdir::WalkDir::new(output).min_depth(1) {
+        let Ok(entry) = entry else { return false };
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        if !entry.file_type().is_file() {
+            return false;
+        }
+        files.push(entry.into_path());
+    }
+    if files.len() != entries.len() + 1 {
+        return false;
+    }
+    files.par_iter().all(|f| {
+        let Ok(rel) = f.strip_prefix(output) else {
+            return false;
+        };
+        let rel = rel.to_string_lossy();
+        if rel == MARKER {
+            return true;
+        }
+        let Some((_, size)) = previous.get(rel.as_ref()) else {
+            return false;
+        };
+        fs::symlink_metadata(f).is_ok_and(|m| m.len() == *size)
+    })
 }
 
 /// Is the process whose id ends a staging folder's name still running?

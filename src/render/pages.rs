@@ -74,6 +74,65 @@ impl Output<'_> {
     }
 }
 
+/// Slot markers: short stand-ins, in template contexts, for HTML rendered
+/// outside the page's template (the shared header and footer, the Markdown
+/// body). Tera copies only the marker; [`slot::fill`] then writes the HTML in
+/// its place once. Markers are built from U+FDD0, a noncharacter that loading
+/// removes from every content file, so no editor text can contain one.
+mod slot {
+    const MARK: char = '\u{FDD0}';
+    pub const FOOTER: &str = "\u{FDD0}f\u{FDD0}";
+    pub const BODY: &str = "\u{FDD0}b\u{FDD0}";
+    /// The marker for the header of navigation section `index`.
+    pub fn header(index: usize) -> String {
+        format!("{MARK}h{index}{MARK}")
+    }
+
+    /// The body marker, or nothing for an empty body (so `{% if body_html %}`
+    /// still tells whether there is one).
+    pub fn body_marker(markdown: &str) -> &'static str {
+        if markdown.trim().is_empty() { "" } else { BODY }
+    }
+
+    /// Replaces every marker in `html` with what it stands for.
+    pub fn fill(html: String, headers: &[String], footer: &str, body: &str) -> Vec<u8> {
+        if !html.contains(MARK) {
+            return html.into_bytes();
+        }
+        let extra = headers.first().map_or(0, String::len) + footer.len() + body.len();
+        let mut out = String::with_capacity(html.len() + extra);
+        let mut rest = html.as_str();
+        while let Some(at) = rest.find(MARK) {
+            out.push_str(&rest[..at]);
+            rest = &rest[at..];
+            let tail = &rest[MARK.len_utf8()..];
+            let end = tail.find(MARK).filter(|&e| e <= 8);
+            let fill = end.and_then(|e| match &tail[..e] {
+                "f" => Some(footer),
+                "b" => Some(body),
+                h => h
+                    .strip_prefix('h')
+                    .and_then(|n| n.parse::<usize>().ok())
+                    .and_then(|n| headers.get(n))
+                    .map(String::as_str),
+            });
+            match (fill, end) {
+                (Some(fill), Some(e)) => {
+                    out.push_str(fill);
+                    rest = &tail[e + MARK.len_utf8()..];
+                }
+                // Not one of ours (a template's own text): keep it.
+                _ => {
+                    out.push(MARK);
+                    rest = tail;
+                }
+            }
+        }
+        out.push_str(rest);
+        out.into_bytes()
+    }
+}
+
 /// A rendered file: its path under the output folder and its bytes.
 pub struct Rendered {
     pub path: String,
@@ -191,9 +250,11 @@ pub struct Renderer<'s, 'c> {
     pub tera: &'s Tera,
     pub options: RenderOptions,
     views: Views<'s, 'c>,
-    /// The header for each navigation section, and the footer: the same on
-    /// thousands of pages, so rendered once here.
-    headers: std::collections::HashMap<String, String>,
+    /// The header for each navigation section (in `header_sections` order),
+    /// and the footer: the same on thousands of pages, so rendered once here
+    /// and put in place of their slot markers after each page is rendered.
+    header_sections: Vec<String>,
+    headers: Vec<String>,
     footer: String,
 }
 
@@ -285,7 +346,7 @@ struct InspectionCx<'a> {
     recommendations: &'a [String],
     recommendation_count: Option<u32>,
     quotes: Vec<QuoteView<'a>>,
-    body_html: String,
+    body_html: &'static str,
     responses: Vec<ResponseBlock<'a>>,
     is_current: bool,
 }
@@ -298,13 +359,13 @@ struct ResponseCx<'a> {
     quotes: Vec<QuoteView<'a>>,
     commitments: &'a [String],
     answers: Vec<InspectionSummary<'a>>,
-    body_html: String,
+    body_html: &'static str,
 }
 
 #[derive(Serialize)]
 struct PageCx<'a> {
     layout: Layout<'a>,
-    body_html: String,
+    body_html: &'static str,
 }
 
 #[derive(Serialize)]
@@ -398,7 +459,8 @@ impl<'s, 'c> Renderer<'s, 'c> {
             tera,
             options,
             views,
-            headers: Default::default(),
+            header_sections: Vec::new(),
+            headers: Vec::new(),
             footer: String::new(),
         };
         let mut sections: Vec<String> = nav.iter().map(|n| n.key.clone()).collect();
@@ -410,7 +472,8 @@ impl<'s, 'c> Renderer<'s, 'c> {
                 &frame(site, &nav, &s),
             )?)
             .unwrap_or_default();
-            r.headers.insert(s, html);
+            r.headers.push(html);
+            r.header_sections.push(s);
         }
         r.footer = String::from_utf8(r.render(
             "partials/footer.html",
@@ -427,15 +490,26 @@ impl<'s, 'c> Renderer<'s, 'c> {
         page: &str,
         cx: &T,
     ) -> Result<Vec<u8>, RenderError> {
+        self.render_with_body(template, page, cx, "")
+    }
+
+    /// Renders a template whose context may hold slot markers, then fills them:
+    /// the header and footer from `Renderer::new`, and `body` (the page's
+    /// Markdown as HTML) where the context said [`slot::BODY`].
+    fn render_with_body<T: Serialize>(
+        &self,
+        template: &str,
+        page: &str,
+        cx: &T,
+        body: &str,
+    ) -> Result<Vec<u8>, RenderError> {
         let err = |e: tera::Error| RenderError {
             page: page.to_string(),
             message: error_chain(&e),
         };
         let context = Context::from_serialize(cx).map_err(err)?;
-        self.tera
-            .render(template, &context)
-            .map(String::into_bytes)
-            .map_err(err)
+        let html = self.tera.render(template, &context).map_err(err)?;
+        Ok(slot::fill(html, &self.headers, &self.footer, body))
     }
 
     fn layout(
@@ -447,13 +521,14 @@ impl<'s, 'c> Renderer<'s, 'c> {
     ) -> Layout<'c> {
         let mut l = self.views.layout(title, section, rel_url, crumbs);
         l.reload_url = self.options.reload_url.clone();
-        l.header_html = self
-            .headers
-            .get(section)
-            .or_else(|| self.headers.get(""))
-            .cloned()
-            .unwrap_or_default();
-        l.footer_html = self.footer.clone();
+        let header = self
+            .header_sections
+            .iter()
+            .position(|s| s == section)
+            .or_else(|| self.header_sections.iter().position(String::is_empty))
+            .unwrap_or(0);
+        l.header_html = slot::header(header);
+        l.footer_html = slot::FOOTER;
         l
     }
 
@@ -782,15 +857,16 @@ impl<'s, 'c> Renderer<'s, 'c> {
                 .iter()
                 .map(|q| self.views.quote(q, "Ofsted inspectors"))
                 .collect(),
-            body_html: markdown::to_html(&i.body),
+            body_html: slot::body_marker(&i.body),
             responses,
             is_current: a.current.inspection().is_some_and(|c| std::ptr::eq(c, i)),
             inspection: summary,
         };
-        self.render(
+        self.render_with_body(
             "inspection.html",
             &rel::inspection(&i.authority, &i.slug),
             &cx,
+            &markdown::to_html(&i.body),
         )
     }
 
@@ -811,10 +887,15 @@ impl<'s, 'c> Renderer<'s, 'c> {
             quotes: r.quotes.iter().map(|q| self.views.quote(q, "")).collect(),
             commitments: &r.commitments,
             answers: self.answers(r),
-            body_html: markdown::to_html(&r.body),
+            body_html: slot::body_marker(&r.body),
             response: summary,
         };
-        self.render("response.html", &rel::response(&r.authority, &r.slug), &cx)
+        self.render_with_body(
+            "response.html",
+            &rel::response(&r.authority, &r.slug),
+            &cx,
+            &markdown::to_html(&r.body),
+        )
     }
 
     fn free_page(&self, p: &'c Page) -> Result<Vec<u8>, RenderError> {
@@ -827,9 +908,14 @@ impl<'s, 'c> Renderer<'s, 'c> {
         layout.description = p.description.clone();
         let cx = PageCx {
             layout,
-            body_html: markdown::to_html(&p.body),
+            body_html: slot::body_marker(&p.body),
         };
-        self.render("page.html", &rel::page(&p.slug), &cx)
+        self.render_with_body(
+            "page.html",
+            &rel::page(&p.slug),
+            &cx,
+            &markdown::to_html(&p.body),
+        )
     }
 
     fn people(&self) -> Result<Vec<u8>, RenderError> {
@@ -965,7 +1051,7 @@ impl<'s, 'c> Renderer<'s, 'c> {
                 None,
                 vec![self.views.home_crumb()],
             ),
-            body_html: String::new(),
+            body_html: "",
         };
         self.render("404.html", "404.html", &cx)
     }

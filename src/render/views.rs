@@ -27,10 +27,11 @@ pub struct Layout<'a> {
     /// page-<slug>...
     pub section: String,
     pub feed_url: String,
-    /// The header with navigation and the footer, rendered once per section
-    /// and once per build (see `Renderer::new`), inserted as they are.
+    /// Slot markers for the header with navigation and the footer, rendered
+    /// once per section and once per build (see `Renderer::new`) and put in
+    /// place of the markers after the page is rendered.
     pub header_html: String,
-    pub footer_html: String,
+    pub footer_html: &'static str,
     /// Set only by `serve`: the live-reload script's URL.
     pub reload_url: Option<String>,
 }
@@ -218,7 +219,7 @@ impl<'s, 'c> Views<'s, 'c> {
             section: section.to_string(),
             feed_url: self.link("feed.xml"),
             header_html: String::new(),
-            footer_html: String::new(),
+            footer_html: "",
             reload_url: None,
         }
     }

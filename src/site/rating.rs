@@ -202,7 +202,7 @@ mod tests {
             recommendations: vec![],
             recommendation_count: None,
             quotes: vec![],
-            body: String::new(),
+            body: Default::default(),
             file: SourceFile::new(String::new(), "".into()),
         }
     }
