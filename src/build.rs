@@ -80,7 +80,12 @@ fn base_url<'a>(opts: &'a Options, content: &'a content::Content) -> &'a str {
 pub fn build(opts: &Options) -> Result<Report, Error> {
     let start = Instant::now();
     write::check_output_dir(&opts.output, &opts.content, opts.force)?;
-    let (templates, loaded) = rayon::join(|| templates::load(Some(&opts.templates)), || load(opts));
+    // What the output folder holds now is listed while the content loads, for
+    // telling whether anything needs writing at all.
+    let ((templates, loaded), on_disk) = rayon::join(
+        || rayon::join(|| templates::load(Some(&opts.templates)), || load(opts)),
+        || write::files_in(&opts.output),
+    );
     let templates = templates?;
     let (content, warnings) = loaded?;
     phase("load", start);
@@ -106,7 +111,7 @@ pub fn build(opts: &Options) -> Result<Report, Error> {
 
     // Nothing changed since the last build, and its output is as it left it:
     // there is nothing to write.
-    let mut expected: Vec<ManifestEntry> = planned
+    let expected: Vec<ManifestEntry> = planned
         .iter()
         .map(|e| ManifestEntry {
             size: previous.get(&e.path).map_or(u64::MAX, |p| p.1),
@@ -114,8 +119,7 @@ pub fn build(opts: &Options) -> Result<Report, Error> {
         })
         .chain(statics.iter().map(StaticFile::entry))
         .collect();
-    expected.sort_unstable_by(|a, b| a.path.cmp(&b.path));
-    if write::is_current(&opts.output, &expected) {
+    if write::is_current(&previous, on_disk.as_ref(), &expected) {
         phase("unchanged", start);
         return Ok(Report {
             pages,
@@ -170,11 +174,20 @@ pub fn build(opts: &Options) -> Result<Report, Error> {
     })
 }
 
-/// Prints the time since `start` when `SCRUTINY_TIMINGS` is set (profiling aid).
+/// Prints the time since `start` and the memory in use when
+/// `SCRUTINY_TIMINGS` is set (profiling aid).
 pub(crate) fn phase(name: &str, start: Instant) {
     if std::env::var_os("SCRUTINY_TIMINGS").is_some() {
+        let rss = std::fs::read_to_string("/proc/self/status")
+            .ok()
+            .and_then(|s| {
+                s.lines()
+                    .find(|l| l.starts_with("VmRSS:"))
+                    .map(|l| l.trim_start_matches("VmRSS:").trim().to_string())
+            })
+            .unwrap_or_default();
         eprintln!(
-            "{name:>14}: {:>6.1} ms",
+            "{name:>14}: {:>6.1} ms  (resident {rss})",
             start.elapsed().as_secs_f64() * 1000.0
         );
     }

@@ -637,6 +637,57 @@ fn incremental_rebuilds_reuse_unchanged_files_and_match_a_clean_build() {
 }
 
 #[test]
+fn a_rebuild_with_nothing_changed_writes_nothing_and_repairs_hand_edits() {
+    use std::os::unix::fs::MetadataExt;
+    let t = Tree::new();
+    t.authority("north-dale", "").inspection(
+        "north-dale",
+        "2019-ilacs",
+        "framework: ilacs\npublished: 2019-07\ngrades: { overall: good }\n",
+    );
+    t.build_ok();
+    let clean = snapshot(&t.out());
+    let folder = fs::metadata(t.out()).unwrap().ino();
+    let marker = t.out().join(".scrutiny-output");
+    let marker_time = fs::metadata(&marker).unwrap().modified().unwrap();
+
+    // Same content, same output: nothing is written, not even the folder swapped.
+    let o = t.build();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert!(stdout.contains("Nothing changed"), "{stdout}");
+    assert_eq!(fs::metadata(t.out()).unwrap().ino(), folder);
+    assert_eq!(
+        fs::metadata(&marker).unwrap().modified().unwrap(),
+        marker_time
+    );
+    assert_eq!(snapshot(&t.out()), clean);
+
+    // Output changed by hand (a page deleted, one cut short, a stray file):
+    // the next build puts back exactly what a clean build writes.
+    let page = t.out().join("authorities/north-dale/index.html");
+    fs::remove_file(&page).unwrap();
+    let o = t.build();
+    assert!(!String::from_utf8_lossy(&o.stdout).contains("Nothing changed"));
+    assert_eq!(snapshot(&t.out()), clean);
+    fs::write(&page, "truncated").unwrap();
+    t.build_ok();
+    assert_eq!(snapshot(&t.out()), clean);
+    fs::write(t.out().join("stray.html"), "not ours").unwrap();
+    t.build_ok();
+    assert_eq!(snapshot(&t.out()), clean);
+
+    // A changed static file is a change.
+    t.file("static/style.css", "body { color: black }\n");
+    let o = t.build();
+    assert!(!String::from_utf8_lossy(&o.stdout).contains("Nothing changed"));
+    assert_eq!(
+        read(t.out().join("static/style.css")),
+        "body { color: black }\n"
+    );
+}
+
+#[test]
 fn a_build_killed_midway_leaves_the_previous_site_and_no_debris() {
     let t = Tree::new();
     t.authority("big-town", "");

@@ -306,7 +306,12 @@ pub fn clean_text(s: &str) -> std::borrow::Cow<'_, str> {
         (*b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
             || matches!(b, 0x7F | 0xC2 | 0xEF | 0xF0..=0xF4)
     };
-    if s.as_bytes().iter().any(suspicious) && s.chars().any(bad) {
+    // In blocks with no early exit, so the compiler can test many bytes at once.
+    let any_suspicious = s
+        .as_bytes()
+        .chunks(64)
+        .any(|block| block.iter().fold(false, |hit, b| hit | suspicious(b)));
+    if any_suspicious && s.chars().any(bad) {
         s.chars()
             .map(|c| if bad(c) { ' ' } else { c })
             .collect::<String>()

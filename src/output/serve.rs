@@ -262,11 +262,6 @@ pub fn serve(mut opts: Options, bind: &str, port: u16) -> Result<(), Error> {
         Ok(n) => println!("Built {n} files in {} ms", start.elapsed().as_millis()),
         Err(d) => show_problems(&d, &served),
     }
-    println!(
-        "Serving {} at {url} (Ctrl-C to stop)",
-        opts.content.display()
-    );
-
     let watched: Vec<PathBuf> = [&opts.content, &opts.templates, &opts.static_dir]
         .into_iter()
         .filter(|p| p.is_dir())
@@ -283,6 +278,12 @@ pub fn serve(mut opts: Options, bind: &str, port: u16) -> Result<(), Error> {
         use notify::Watcher;
         let _ = watcher.watch(p, notify::RecursiveMode::Recursive);
     }
+    // Said only once the watches are in place, so an edit made as soon as it
+    // appears is seen.
+    println!(
+        "Serving {} at {url} (Ctrl-C to stop)",
+        opts.content.display()
+    );
     {
         let served = served.clone();
         let clients = clients.clone();

@@ -267,50 +267,54 @@ pub fn read_manifest(output: &Path) -> std::collections::HashMap<String, (u128, 
         .collect()
 }
 
-/// Is `output` exactly the site described by `entries`, as the previous build
-/// left it? True when its marker records the same files with the same
-/// fingerprints, and the folder holds those files at their recorded sizes and
-/// nothing else. Then a build has nothing to write.
-pub fn is_current(output: &Path, entries: &[ManifestEntry]) -> bool {
-    use rayon::prelude::*;
-    let previous = read_manifest(output);
-    if previous.len() != entries.len()
-        || !entries
-            .iter()
-            .all(|e| previous.get(&e.path) == Some(&(e.fingerprint, e.size)))
-    {
-        return false;
+/// The files a folder holds, by `/`-separated path relative to it, with their
+/// sizes (its marker file left out); `None` when it holds anything but files
+/// and folders, or cannot be read.
+pub fn files_in(output: &Path) -> Option<std::collections::HashMap<String, u64>> {
+    let mut files = std::collections::HashMap::new();
+    if !output.is_dir() {
+        return Some(files);
     }
-    // Every file on disk must be one the marker lists (plus the marker itself),
-    // with its recorded size: a file removed, added or truncated by hand means
-    // the output is not what a clean build would write.
-    let mut files = Vec::with_capacity(entries.len() + 1);
     for entry in walkdir::WalkDir::new(output).min_depth(1) {
-        let Ok(entry) = entry else { return false };
+        let entry = entry.ok()?;
         if entry.file_type().is_dir() {
             continue;
         }
         if !entry.file_type().is_file() {
-            return false;
+            return None;
         }
-        files.push(entry.into_path());
+        let size = entry.metadata().ok()?.len();
+        let rel = entry.path().strip_prefix(output).ok()?;
+        let rel = rel
+            .components()
+            .map(|c| c.as_os_str().to_str())
+            .collect::<Option<Vec<_>>>()?
+            .join("/");
+        if rel != MARKER {
+            files.insert(rel, size);
+        }
     }
-    if files.len() != entries.len() + 1 {
+    Some(files)
+}
+
+/// Is the output exactly the site described by `entries`, as the previous
+/// build left it? True when its marker (`previous`) records the same files
+/// with the same fingerprints, and the folder holds (`on_disk`) those files at
+/// their recorded sizes and nothing else. Then a build has nothing to write.
+pub fn is_current(
+    previous: &std::collections::HashMap<String, (u128, u64)>,
+    on_disk: Option<&std::collections::HashMap<String, u64>>,
+    entries: &[ManifestEntry],
+) -> bool {
+    let Some(on_disk) = on_disk else {
         return false;
-    }
-    files.par_iter().all(|f| {
-        let Ok(rel) = f.strip_prefix(output) else {
-            return false;
-        };
-        let rel = rel.to_string_lossy();
-        if rel == MARKER {
-            return true;
-        }
-        let Some((_, size)) = previous.get(rel.as_ref()) else {
-            return false;
-        };
-        fs::symlink_metadata(f).is_ok_and(|m| m.len() == *size)
-    })
+    };
+    previous.len() == entries.len()
+        && on_disk.len() == entries.len()
+        && entries.iter().all(|e| {
+            previous.get(&e.path) == Some(&(e.fingerprint, e.size))
+                && on_disk.get(&e.path) == Some(&e.size)
+        })
 }
 
 /// Is the process whose id ends a staging folder's name still running?
