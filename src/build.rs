@@ -120,6 +120,7 @@ pub fn build(opts: &Options) -> Result<Report, Error> {
         .chain(statics.iter().map(StaticFile::entry))
         .collect();
     if write::is_current(&previous, on_disk.as_ref(), &expected) {
+        write::clear_stale(&opts.output);
         phase("unchanged", start);
         return Ok(Report {
             pages,

@@ -743,7 +743,34 @@ fn a_build_killed_midway_leaves_the_previous_site_and_no_debris() {
         "the build finished before it could be interrupted"
     );
     assert_eq!(snapshot(&t.out()), before, "the previous site is intact");
-    // The next build clears what the killed one left and succeeds.
+    // The next build clears what the killed one left, even one that finds
+    // nothing to write (the edit undone)...
+    let staging_left = || -> Vec<_> {
+        fs::read_dir(t.root())
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().contains("staging"))
+            .collect()
+    };
+    assert!(
+        !staging_left().is_empty(),
+        "the killed build left its folder"
+    );
+    t.inspection(
+        "big-town",
+        "insp-0",
+        "framework: ilacs\npublished: 2019-07-01\ngrades: { overall: good }\n",
+    );
+    let o = t.build();
+    assert!(String::from_utf8_lossy(&o.stdout).contains("Nothing changed"));
+    assert!(staging_left().is_empty(), "staging folders left");
+    assert_eq!(snapshot(&t.out()), before);
+    // ...and one that rebuilds.
+    t.inspection(
+        "big-town",
+        "insp-0",
+        "framework: ilacs\npublished: 2020\ngrades: { overall: inadequate }\n",
+    );
     t.build_ok();
     let debris: Vec<_> = fs::read_dir(t.root())
         .unwrap()

@@ -158,8 +158,6 @@ impl Workspace {
             .clone()
             .unwrap_or_else(|| content.site.base_url.clone());
         let site = Site::new(content, &base);
-        let env = Environment::new(templates.hash, &base, opts.render.reload_url.as_deref());
-        let fps = Fingerprints::new(&site, env);
         let renderer = Renderer::new(&site, &templates.tera, opts.render.clone())?;
         let all = outputs(&site);
         crate::build::phase("site", started);
@@ -188,6 +186,8 @@ impl Workspace {
             }
         }
         crate::build::phase("first pages served", started);
+        let env = Environment::new(templates.hash, &base, opts.render.reload_url.as_deref());
+        let fps = Fingerprints::new(&site, env);
         let planned: Vec<(String, u128, usize)> = all
             .par_iter()
             .enumerate()
@@ -327,7 +327,9 @@ fn next_changes(rx: &Receiver<notify::Result<notify::Event>>) -> Option<Vec<Path
             Err(_) => return None,
         }
     }
-    while let Ok(e) = rx.recv_timeout(Duration::from_millis(10)) {
+    // Editors' several steps (write, rename, touch) come within a millisecond
+    // or two of each other; a longer wait would only delay the reload.
+    while let Ok(e) = rx.recv_timeout(Duration::from_millis(4)) {
         if let Ok(e) = e
             && is_change(&e)
         {

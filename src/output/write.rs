@@ -119,21 +119,7 @@ impl Staging {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let prefix = format!(".{name}{STAGING_TAG}");
-        if let Ok(entries) = fs::read_dir(&parent) {
-            for e in entries.flatten() {
-                let n = e.file_name().to_string_lossy().into_owned();
-                if !n.starts_with(&prefix) || pid_alive(&n[prefix.len()..]) {
-                    continue;
-                }
-                if e.path().join(MARKER).is_file() {
-                    let _ = fs::remove_dir_all(e.path());
-                } else {
-                    // Killed before it wrote its marker: empty, and only an
-                    // empty folder can be removed this way.
-                    let _ = fs::remove_dir(e.path());
-                }
-            }
-        }
+        clear_stale_staging(&parent, &prefix);
         let dir = parent.join(format!("{prefix}{}", std::process::id()));
         if dir.exists() {
             fs::remove_dir_all(&dir).map_err(io_err(&dir))?;
@@ -205,6 +191,36 @@ impl Drop for Staging {
     fn drop(&mut self) {
         if !self.done {
             let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+/// Removes the staging folders beside an output that killed builds left.
+pub fn clear_stale(output: &Path) {
+    let output = absolute(output);
+    if let (Some(parent), Some(name)) = (output.parent(), output.file_name()) {
+        let prefix = format!(".{}{STAGING_TAG}", name.to_string_lossy());
+        clear_stale_staging(parent, &prefix);
+    }
+}
+
+/// Removes the folders in `parent` named `prefix` + the id of a process that
+/// is no longer running.
+fn clear_stale_staging(parent: &Path, prefix: &str) {
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let n = e.file_name().to_string_lossy().into_owned();
+        if !n.starts_with(prefix) || pid_alive(&n[prefix.len()..]) {
+            continue;
+        }
+        if e.path().join(MARKER).is_file() {
+            let _ = fs::remove_dir_all(e.path());
+        } else {
+            // Killed before it wrote its marker: empty, and only an
+            // empty folder can be removed this way.
+            let _ = fs::remove_dir(e.path());
         }
     }
 }
