@@ -815,3 +815,152 @@ fn warnings_are_reported_but_fail_only_under_strict() {
         "nothing written under --strict"
     );
 }
+
+/// Copies a folder tree (the real content, the templates).
+fn copy_tree(from: &Path, to: &Path) {
+    for p in walk(from) {
+        let dest = to.join(p.strip_prefix(from).unwrap());
+        fs::create_dir_all(dest.parent().unwrap()).unwrap();
+        fs::copy(&p, &dest).unwrap();
+    }
+}
+
+#[test]
+fn every_kind_of_edit_rebuilds_incrementally_to_the_bytes_of_a_clean_build() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    copy_tree(&project_root().join("content"), &root.join("content"));
+    copy_tree(&project_root().join("templates"), &root.join("templates"));
+    let content = root.join("content");
+    let stoke = content.join("authorities/stoke-on-trent");
+    let edit = |rel: &str, f: &dyn Fn(String) -> String| {
+        let p = content.join(rel);
+        fs::write(&p, f(read(&p))).unwrap();
+    };
+    let build = |out: &Path| {
+        let o = run(&[
+            "build",
+            "--content",
+            content.to_str().unwrap(),
+            "--output",
+            out.to_str().unwrap(),
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    };
+    let out = root.join("public");
+    build(&out);
+    // What the edit is, whether some pages are untouched by it, and the edit.
+    type Step<'a> = (&'static str, bool, Box<dyn Fn() + 'a>);
+    let steps: Vec<Step> = vec![
+        (
+            "a grade changes",
+            true,
+            Box::new(|| {
+                edit(
+                    "authorities/stoke-on-trent/inspections/2019-02-ilacs.md",
+                    &|t| t.replacen("overall: inadequate", "overall: good", 1),
+                )
+            }),
+        ),
+        (
+            "a speaker is renamed",
+            true,
+            Box::new(|| {
+                edit(
+                    "authorities/stoke-on-trent/inspections/2019-02-ilacs.md",
+                    &|t| t.replacen("speaker: ", "speaker: Renamed ", 1),
+                )
+            }),
+        ),
+        (
+            "a response is added",
+            true,
+            Box::new(|| {
+                fs::write(
+                    stoke.join("responses/2019-04-01-new-statement.md"),
+                    "---\ntitle: A new statement\ndate: 2019-04\nkind: statement\nresponds_to: 2019-02-ilacs\nsource: { publisher: Stoke-on-Trent City Council }\nquotes:\n  - text: We are listening.\n    speaker: A New Person\n    role: Leader\n---\nA statement.\n",
+                )
+                .unwrap()
+            }),
+        ),
+        (
+            "a response is removed",
+            true,
+            Box::new(|| {
+                fs::remove_file(stoke.join("responses/2019-04-01-new-statement.md")).unwrap()
+            }),
+        ),
+        (
+            "an authority is added",
+            true,
+            Box::new(|| {
+                fs::create_dir_all(content.join("authorities/new-town/inspections")).unwrap();
+                fs::write(
+                    content.join("authorities/new-town/authority.yaml"),
+                    "name: New Town Council\nregion: North West\naliases: [old-town]\n",
+                )
+                .unwrap();
+                fs::write(
+                    content.join("authorities/new-town/inspections/2020-ilacs.md"),
+                    "---\nframework: ilacs\npublished: 2020\ngrades: { overall: outstanding }\n---\nNew.\n",
+                )
+                .unwrap();
+            }),
+        ),
+        (
+            "the site's title changes",
+            false,
+            Box::new(|| {
+                edit("site.yaml", &|t| {
+                    t.replacen("children's", "young people's", 1)
+                })
+            }),
+        ),
+        (
+            "a free page's title changes",
+            false,
+            Box::new(|| {
+                let page = walk(&content.join("pages"))[0].clone();
+                let rel = page
+                    .strip_prefix(&content)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
+                edit(&rel, &|t| t.replacen("title: ", "title: Renamed ", 1))
+            }),
+        ),
+        (
+            "a template changes",
+            false,
+            Box::new(|| {
+                let p = root.join("templates/partials/footer.html");
+                fs::write(
+                    &p,
+                    read(&p).replacen("<footer", "<!-- edited --><footer", 1),
+                )
+                .unwrap()
+            }),
+        ),
+        (
+            "an authority is removed",
+            true,
+            Box::new(|| fs::remove_dir_all(content.join("authorities/new-town")).unwrap()),
+        ),
+    ];
+    let unchanged = |said: &str| -> usize {
+        let n = said.split(" unchanged)").next().unwrap();
+        n.rsplit(' ').next().unwrap().parse().unwrap()
+    };
+    for (n, (what, reuses, step)) in steps.iter().enumerate() {
+        step();
+        let said = build(&out);
+        assert_eq!(unchanged(&said) > 0, *reuses, "{what}: {said}");
+        let clean = root.join(format!("clean-{n}"));
+        build(&clean);
+        assert!(
+            snapshot(&out) == snapshot(&clean),
+            "{what}: the incremental build differs from a clean build"
+        );
+    }
+}

@@ -176,15 +176,19 @@ struct TextFile {
 }
 
 fn read_text(root: &Path, rel: &str) -> Result<TextFile, Vec<Diagnostic>> {
+    use std::io::Read;
     let path = root.join(rel);
     let err = |m: String| vec![Diagnostic::error(rel.to_string(), m)];
-    let meta = fs::metadata(&path).map_err(|e| {
+    let cannot_read = |e: std::io::Error| {
         if e.kind() == std::io::ErrorKind::NotFound {
             err("required file is missing".to_string())
         } else {
             err(format!("cannot read: {e}"))
         }
-    })?;
+    };
+    // Opened once and checked through the handle: one path lookup per file.
+    let file = fs::File::open(&path).map_err(cannot_read)?;
+    let meta = file.metadata().map_err(cannot_read)?;
     if meta.is_dir() {
         return Err(err("expected a file, found a folder".to_string()));
     }
@@ -200,8 +204,12 @@ fn read_text(root: &Path, rel: &str) -> Result<TextFile, Vec<Diagnostic>> {
             )),
         ]);
     }
-    let bytes = fs::read(&path).map_err(|e| err(format!("cannot read: {e}")))?;
-    // decode() checks the size again: the file may have grown since stat.
+    // Read at most one byte past the limit: the file may have grown since
+    // it was checked, and decode() refuses it then.
+    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| err(format!("cannot read: {e}")))?;
     decode(rel, &bytes)
 }
 

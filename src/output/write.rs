@@ -287,29 +287,42 @@ pub fn read_manifest(output: &Path) -> std::collections::HashMap<String, (u128, 
 /// sizes (its marker file left out); `None` when it holds anything but files
 /// and folders, or cannot be read.
 pub fn files_in(output: &Path) -> Option<std::collections::HashMap<String, u64>> {
-    let mut files = std::collections::HashMap::new();
+    use rayon::prelude::*;
+    /// The files under `dir`, whose path relative to the output is `rel`;
+    /// its subfolders are listed in parallel.
+    fn scan(dir: &Path, rel: &str) -> Option<Vec<(String, u64)>> {
+        let mut files = Vec::new();
+        let mut dirs = Vec::new();
+        for entry in fs::read_dir(dir).ok()? {
+            let entry = entry.ok()?;
+            let name = entry.file_name().into_string().ok()?;
+            let path = if rel.is_empty() {
+                name
+            } else {
+                format!("{rel}/{name}")
+            };
+            let kind = entry.file_type().ok()?;
+            if kind.is_dir() {
+                dirs.push((entry.path(), path));
+            } else if kind.is_file() {
+                // Looked up from the open folder, not by the whole path.
+                files.push((path, entry.metadata().ok()?.len()));
+            } else {
+                return None;
+            }
+        }
+        let nested: Vec<Vec<(String, u64)>> = dirs
+            .par_iter()
+            .map(|(d, r)| scan(d, r))
+            .collect::<Option<_>>()?;
+        files.extend(nested.into_iter().flatten());
+        Some(files)
+    }
     if !output.is_dir() {
-        return Some(files);
+        return Some(Default::default());
     }
-    for entry in walkdir::WalkDir::new(output).min_depth(1) {
-        let entry = entry.ok()?;
-        if entry.file_type().is_dir() {
-            continue;
-        }
-        if !entry.file_type().is_file() {
-            return None;
-        }
-        let size = entry.metadata().ok()?.len();
-        let rel = entry.path().strip_prefix(output).ok()?;
-        let rel = rel
-            .components()
-            .map(|c| c.as_os_str().to_str())
-            .collect::<Option<Vec<_>>>()?
-            .join("/");
-        if rel != MARKER {
-            files.insert(rel, size);
-        }
-    }
+    let mut files: std::collections::HashMap<String, u64> = scan(output, "")?.into_iter().collect();
+    files.remove(MARKER);
     Some(files)
 }
 
