@@ -50,6 +50,22 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../templates/partials/charts.html"),
     ),
     (
+        "partials/quote.html",
+        include_str!("../../templates/partials/quote.html"),
+    ),
+    (
+        "partials/list.html",
+        include_str!("../../templates/partials/list.html"),
+    ),
+    (
+        "partials/grade.html",
+        include_str!("../../templates/partials/grade.html"),
+    ),
+    (
+        "partials/headline.html",
+        include_str!("../../templates/partials/headline.html"),
+    ),
+    (
         "partials/header.html",
         include_str!("../../templates/partials/header.html"),
     ),
