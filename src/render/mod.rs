@@ -7,5 +7,6 @@ pub mod feed;
 pub mod fingerprint;
 pub mod markdown;
 pub mod pages;
+pub mod slot;
 pub mod templates;
 pub mod views;
