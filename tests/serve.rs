@@ -151,4 +151,37 @@ fn serves_rebuilds_on_edit_survives_a_bad_edit_and_recovers() {
     );
     let body = wait_for(port, page, "Fourth version.");
     assert!(!body.contains("role=\"alert\""), "recovered");
+
+    // The reload script belongs to `serve` alone: a build of the same
+    // content has no trace of it in any file.
+    let out = root.join("built");
+    let o = Command::new(env!("CARGO_BIN_EXE_scrutiny"))
+        .args([
+            "build",
+            "--content",
+            root.join("content").to_str().unwrap(),
+            "--output",
+            out.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let mut pending = vec![out];
+    let mut files = 0;
+    while let Some(d) = pending.pop() {
+        for e in fs::read_dir(d).unwrap().flatten() {
+            if e.file_type().unwrap().is_dir() {
+                pending.push(e.path());
+                continue;
+            }
+            files += 1;
+            let text = String::from_utf8_lossy(&fs::read(e.path()).unwrap()).into_owned();
+            assert!(
+                !text.contains("__scrutiny") && !text.contains("EventSource"),
+                "{} holds the reload script",
+                e.path().display()
+            );
+        }
+    }
+    assert!(files > 10, "the build wrote the site");
 }
