@@ -25,74 +25,85 @@ pub fn atom(site: &Site) -> Vec<u8> {
         site.authority(slug)
             .map_or(slug.to_string(), |a| a.authority.short_name.clone())
     };
-    let mut entries: Vec<(PartialDate, String, Entry)> = Vec::new();
-    for i in &c.inspections {
-        let url = site.urls.absolute(&rel::inspection(&i.authority, &i.slug));
-        let framework = fw.framework(&i.framework);
-        let title = i
-            .title
-            .clone()
-            .or_else(|| framework.map(|f| f.name.clone()))
-            .unwrap_or_else(|| i.framework.clone());
-        let grade = rating::overall(fw, i)
-            .map(|g| format!(": {}", g.label))
-            .unwrap_or_default();
-        let summary = format!(
-            "{} published {}{}.",
-            title,
-            i.published.human(),
-            if grade.is_empty() {
-                String::new()
-            } else {
-                format!(", overall{grade}")
+    // Choose the newest first, then build only their entries.
+    enum Item<'c> {
+        Inspection(&'c crate::content::Inspection),
+        Response(&'c crate::content::Response),
+    }
+    let mut items: Vec<(PartialDate, String, Item)> = c
+        .inspections
+        .iter()
+        .map(|i| {
+            let url = site.urls.absolute(&rel::inspection(&i.authority, &i.slug));
+            (i.published, url, Item::Inspection(i))
+        })
+        .chain(c.responses.iter().map(|r| {
+            let url = site.urls.absolute(&rel::response(&r.authority, &r.slug));
+            (r.date, url, Item::Response(r))
+        }))
+        .collect();
+    items.sort_by(|a, b| (b.0, &b.1).cmp(&(a.0, &a.1)));
+    items.truncate(FEED_ENTRIES);
+    let alternate = |url: &str| Link {
+        href: url.to_string(),
+        rel: "alternate".into(),
+        mime_type: Some("text/html".into()),
+        ..Default::default()
+    };
+    let entries: Vec<Entry> = items
+        .into_iter()
+        .map(|(_, url, item)| match item {
+            Item::Inspection(i) => {
+                let framework = fw.framework(&i.framework);
+                let title = i
+                    .title
+                    .clone()
+                    .or_else(|| framework.map(|f| f.name.clone()))
+                    .unwrap_or_else(|| i.framework.clone());
+                let grade = rating::overall(fw, i)
+                    .map(|g| format!(": {}", g.label))
+                    .unwrap_or_default();
+                let summary = format!(
+                    "{} published {}{}.",
+                    title,
+                    i.published.human(),
+                    if grade.is_empty() {
+                        String::new()
+                    } else {
+                        format!(", overall{grade}")
+                    }
+                );
+                Entry {
+                    id: url.clone(),
+                    title: Text::plain(format!("{}: {}{}", name(&i.authority), title, grade)),
+                    updated: timestamp(i.published),
+                    links: vec![alternate(&url)],
+                    summary: Some(Text::plain(summary)),
+                    ..Default::default()
+                }
             }
-        );
-        let entry = Entry {
-            id: url.clone(),
-            title: Text::plain(format!("{}: {}{}", name(&i.authority), title, grade)),
-            updated: timestamp(i.published),
-            links: vec![Link {
-                href: url.clone(),
-                rel: "alternate".into(),
-                mime_type: Some("text/html".into()),
+            Item::Response(r) => Entry {
+                id: url.clone(),
+                title: Text::plain(format!("{}: {}", name(&r.authority), r.title)),
+                updated: timestamp(r.date),
+                links: vec![alternate(&url)],
+                authors: vec![Person {
+                    name: r.source.publisher.clone(),
+                    ..Default::default()
+                }],
+                summary: Some(Text::plain(format!(
+                    "{} ({}), {}.",
+                    r.title,
+                    r.source.publisher,
+                    r.date.human()
+                ))),
                 ..Default::default()
-            }],
-            summary: Some(Text::plain(summary)),
-            ..Default::default()
-        };
-        entries.push((i.published, url, entry));
-    }
-    for r in &c.responses {
-        let url = site.urls.absolute(&rel::response(&r.authority, &r.slug));
-        let entry = Entry {
-            id: url.clone(),
-            title: Text::plain(format!("{}: {}", name(&r.authority), r.title)),
-            updated: timestamp(r.date),
-            links: vec![Link {
-                href: url.clone(),
-                rel: "alternate".into(),
-                mime_type: Some("text/html".into()),
-                ..Default::default()
-            }],
-            authors: vec![Person {
-                name: r.source.publisher.clone(),
-                ..Default::default()
-            }],
-            summary: Some(Text::plain(format!(
-                "{} ({}), {}.",
-                r.title,
-                r.source.publisher,
-                r.date.human()
-            ))),
-            ..Default::default()
-        };
-        entries.push((r.date, url, entry));
-    }
-    entries.sort_by(|a, b| (b.0, &b.1).cmp(&(a.0, &a.1)));
-    entries.truncate(FEED_ENTRIES);
+            },
+        })
+        .collect();
     let updated = entries.first().map_or_else(
         || timestamp(PartialDate::parse("2000").expect("valid")),
-        |e| e.2.updated,
+        |e| e.updated,
     );
     let feed = Feed {
         id: site.urls.absolute(""),
@@ -114,7 +125,7 @@ pub fn atom(site: &Site) -> Vec<u8> {
             },
         ],
         lang: Some(c.site.language.clone()),
-        entries: entries.into_iter().map(|e| e.2).collect(),
+        entries,
         ..Default::default()
     };
     let mut out = Vec::new();
