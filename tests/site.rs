@@ -964,3 +964,26 @@ fn every_kind_of_edit_rebuilds_incrementally_to_the_bytes_of_a_clean_build() {
         );
     }
 }
+
+#[test]
+fn a_body_that_renders_to_nothing_gets_no_summary_section() {
+    let t = Tree::new();
+    t.authority("north-dale", "");
+    t.file(
+        "content/authorities/north-dale/inspections/2019-ilacs.md",
+        "---\nframework: ilacs\npublished: 2019\ngrades: { overall: good }\n---\n[ref]: https://example.org/\n",
+    );
+    t.file(
+        "content/authorities/north-dale/inspections/2020-ilacs.md",
+        "---\nframework: ilacs\npublished: 2020\ngrades: { overall: good }\n---\nSome words.\n",
+    );
+    t.build_ok();
+    let page = |slug: &str| {
+        read(t.out().join(format!(
+            "authorities/north-dale/inspections/{slug}/index.html"
+        )))
+    };
+    assert!(!page("2019-ilacs").contains("summary-heading"));
+    assert!(page("2020-ilacs").contains("summary-heading"));
+    assert!(page("2020-ilacs").contains("<p>Some words.</p>"));
+}

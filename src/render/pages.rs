@@ -752,6 +752,7 @@ impl<'s, 'c> Renderer<'s, 'c> {
     }
 
     fn inspection(&self, i: &'c Inspection) -> Result<Vec<u8>, RenderError> {
+        let body = markdown::to_html(&i.body);
         let site = self.site;
         let a = site
             .authority(&i.authority)
@@ -799,7 +800,7 @@ impl<'s, 'c> Renderer<'s, 'c> {
                 .iter()
                 .map(|q| self.views.quote(q, "Ofsted inspectors"))
                 .collect(),
-            body_html: slot::body_marker(&i.body),
+            body_html: slot::body_marker(&body),
             responses,
             is_current: a.current.inspection().is_some_and(|c| std::ptr::eq(c, i)),
             inspection: summary,
@@ -808,11 +809,12 @@ impl<'s, 'c> Renderer<'s, 'c> {
             "inspection.html",
             &rel::inspection(&i.authority, &i.slug),
             &cx,
-            &markdown::to_html(&i.body),
+            &body,
         )
     }
 
     fn response(&self, r: &'c Response) -> Result<Vec<u8>, RenderError> {
+        let body = markdown::to_html(&r.body);
         let a = self
             .site
             .authority(&r.authority)
@@ -829,18 +831,19 @@ impl<'s, 'c> Renderer<'s, 'c> {
             quotes: r.quotes.iter().map(|q| self.views.quote(q, "")).collect(),
             commitments: &r.commitments,
             answers: self.answers(r),
-            body_html: slot::body_marker(&r.body),
+            body_html: slot::body_marker(&body),
             response: summary,
         };
         self.render_with_body(
             "response.html",
             &rel::response(&r.authority, &r.slug),
             &cx,
-            &markdown::to_html(&r.body),
+            &body,
         )
     }
 
     fn free_page(&self, p: &'c Page) -> Result<Vec<u8>, RenderError> {
+        let body = markdown::to_html(&p.body);
         let mut layout = self.layout(
             p.title.clone(),
             "",
@@ -850,14 +853,9 @@ impl<'s, 'c> Renderer<'s, 'c> {
         layout.description = p.description.clone();
         let cx = PageCx {
             layout,
-            body_html: slot::body_marker(&p.body),
+            body_html: slot::body_marker(&body),
         };
-        self.render_with_body(
-            "page.html",
-            &rel::page(&p.slug),
-            &cx,
-            &markdown::to_html(&p.body),
-        )
+        self.render_with_body("page.html", &rel::page(&p.slug), &cx, &body)
     }
 
     fn people(&self) -> Result<Vec<u8>, RenderError> {

@@ -13,10 +13,10 @@ pub fn header(index: usize) -> String {
     format!("{MARK}h{index}{MARK}")
 }
 
-/// The body marker, or nothing for an empty body (so `{% if body_html %}`
-/// still tells whether there is one).
-pub fn body_marker(markdown: &str) -> &'static str {
-    if markdown.trim().is_empty() { "" } else { BODY }
+/// The body marker for a rendered body, or nothing when it rendered to
+/// nothing (so `{% if body_html %}` still tells whether there is one).
+pub fn body_marker(html: &str) -> &'static str {
+    if html.is_empty() { "" } else { BODY }
 }
 
 /// Replaces every marker in `html` with what it stands for.
