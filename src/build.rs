@@ -111,15 +111,16 @@ pub fn build(opts: &Options) -> Result<Report, Error> {
 
     // Nothing changed since the last build, and its output is as it left it:
     // there is nothing to write.
-    let expected: Vec<ManifestEntry> = planned
+    let fingerprints_now: Vec<(&str, u128)> = planned
         .iter()
-        .map(|e| ManifestEntry {
-            size: previous.get(&e.path).map_or(u64::MAX, |p| p.1),
-            ..e.clone()
-        })
-        .chain(statics.iter().map(StaticFile::entry))
+        .map(|e| (e.path.as_str(), e.fingerprint))
+        .chain(
+            statics
+                .iter()
+                .map(|f| (f.path.as_str(), f.entry().fingerprint)),
+        )
         .collect();
-    if write::is_current(&previous, on_disk.as_ref(), &expected) {
+    if write::is_current(&previous, on_disk.as_ref(), &fingerprints_now) {
         write::clear_stale(&opts.output);
         phase("unchanged", start);
         return Ok(Report {
@@ -209,10 +210,10 @@ fn is_page(o: &Output) -> bool {
 }
 
 /// A file copied as it is under `static/`.
-struct StaticFile {
+pub(crate) struct StaticFile {
     /// Relative to the output folder: `static/...`.
-    path: String,
-    bytes: std::borrow::Cow<'static, [u8]>,
+    pub path: String,
+    pub bytes: std::borrow::Cow<'static, [u8]>,
 }
 
 impl StaticFile {
@@ -226,7 +227,7 @@ impl StaticFile {
 }
 
 /// The static folder's files, then the built-in ones it does not replace.
-fn static_files(dir: &Path) -> Result<Vec<StaticFile>, Error> {
+pub(crate) fn static_files(dir: &Path) -> Result<Vec<StaticFile>, Error> {
     let mut files = Vec::new();
     let mut written = HashSet::new();
     if dir.is_dir() {

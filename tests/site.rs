@@ -850,28 +850,24 @@ fn every_kind_of_edit_rebuilds_incrementally_to_the_bytes_of_a_clean_build() {
     };
     let out = root.join("public");
     build(&out);
+    let edit_ilacs = |from: &str, to: &str| {
+        edit(
+            "authorities/stoke-on-trent/inspections/2019-02-ilacs.md",
+            &|t| t.replacen(from, to, 1),
+        )
+    };
     // What the edit is, whether some pages are untouched by it, and the edit.
     type Step<'a> = (&'static str, bool, Box<dyn Fn() + 'a>);
     let steps: Vec<Step> = vec![
         (
             "a grade changes",
             true,
-            Box::new(|| {
-                edit(
-                    "authorities/stoke-on-trent/inspections/2019-02-ilacs.md",
-                    &|t| t.replacen("overall: inadequate", "overall: good", 1),
-                )
-            }),
+            Box::new(|| edit_ilacs("overall: inadequate", "overall: good")),
         ),
         (
             "a speaker is renamed",
             true,
-            Box::new(|| {
-                edit(
-                    "authorities/stoke-on-trent/inspections/2019-02-ilacs.md",
-                    &|t| t.replacen("speaker: ", "speaker: Renamed ", 1),
-                )
-            }),
+            Box::new(|| edit_ilacs("speaker: ", "speaker: Renamed ")),
         ),
         (
             "a response is added",

@@ -21,7 +21,7 @@ use crate::content::{Content, Diagnostic, diag};
 use crate::error::Error;
 use crate::render::fingerprint::{Environment, Fingerprints};
 use crate::render::pages::{Output, Renderer, outputs};
-use crate::render::templates::{self, BUILTIN_STATIC};
+use crate::render::templates;
 use crate::site::Site;
 
 const RELOAD_JS: &str = "/__scrutiny/reload.js";
@@ -202,6 +202,8 @@ impl Workspace {
         crate::build::phase("all pages served", started);
         n += rendered.len();
         let keep: HashSet<&str> = planned.iter().map(|(p, _, _)| p.as_str()).collect();
+        // Read before the lock is taken; an unreadable file keeps its last copy.
+        let statics = build::static_files(&opts.static_dir).unwrap_or_default();
         {
             let mut s = served.write().expect("lock");
             s.files
@@ -210,27 +212,8 @@ impl Workspace {
                 s.files.insert(p, Arc::from(b));
             }
             s.problems = None;
-            for (name, bytes) in BUILTIN_STATIC {
-                s.files
-                    .entry(format!("static/{name}"))
-                    .or_insert_with(|| Arc::from(*bytes));
-            }
-            if opts.static_dir.is_dir() {
-                for e in walkdir::WalkDir::new(&opts.static_dir)
-                    .into_iter()
-                    .flatten()
-                    .filter(|e| e.file_type().is_file())
-                {
-                    if let (Ok(rel), Ok(bytes)) = (
-                        e.path().strip_prefix(&opts.static_dir),
-                        std::fs::read(e.path()),
-                    ) {
-                        s.files.insert(
-                            format!("static/{}", rel.to_string_lossy().replace('\\', "/")),
-                            Arc::from(bytes),
-                        );
-                    }
-                }
+            for f in statics {
+                s.files.insert(f.path, Arc::from(f.bytes.into_owned()));
             }
         }
         Ok((n, planned.into_iter().map(|(p, fp, _)| (p, fp)).collect()))

@@ -326,23 +326,25 @@ pub fn files_in(output: &Path) -> Option<std::collections::HashMap<String, u64>>
     Some(files)
 }
 
-/// Is the output exactly the site described by `entries`, as the previous
-/// build left it? True when its marker (`previous`) records the same files
-/// with the same fingerprints, and the folder holds (`on_disk`) those files at
-/// their recorded sizes and nothing else. Then a build has nothing to write.
+/// Is the output exactly the site a build would write, as the previous build
+/// left it? True when its marker (`previous`) records the same files
+/// (`fingerprints`, by path) with the same fingerprints, and the folder holds
+/// (`on_disk`) those files at their recorded sizes and nothing else. Then a
+/// build has nothing to write.
 pub fn is_current(
     previous: &std::collections::HashMap<String, (u128, u64)>,
     on_disk: Option<&std::collections::HashMap<String, u64>>,
-    entries: &[ManifestEntry],
+    fingerprints: &[(&str, u128)],
 ) -> bool {
     let Some(on_disk) = on_disk else {
         return false;
     };
-    previous.len() == entries.len()
-        && on_disk.len() == entries.len()
-        && entries.iter().all(|e| {
-            previous.get(&e.path) == Some(&(e.fingerprint, e.size))
-                && on_disk.get(&e.path) == Some(&e.size)
+    previous.len() == fingerprints.len()
+        && on_disk.len() == fingerprints.len()
+        && fingerprints.iter().all(|(path, fp)| {
+            previous
+                .get(*path)
+                .is_some_and(|(was, size)| was == fp && on_disk.get(*path) == Some(size))
         })
 }
 
