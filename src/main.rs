@@ -11,6 +11,13 @@ use clap::Parser;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> std::process::ExitCode {
+    // Like other Unix tools, end quietly when the reader of our output goes
+    // away (`scrutiny build | head -1`) instead of panicking on the write.
+    #[cfg(unix)]
+    // SAFETY: restoring the default action of one signal, before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = scrutiny::cli::Cli::parse();
     std::process::ExitCode::from(scrutiny::cli::run(cli))
 }
