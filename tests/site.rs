@@ -983,3 +983,30 @@ fn a_body_that_renders_to_nothing_gets_no_summary_section() {
     assert!(page("2020-ilacs").contains("summary-heading"));
     assert!(page("2020-ilacs").contains("<p>Some words.</p>"));
 }
+
+#[test]
+fn a_closed_output_pipe_ends_the_build_quietly() {
+    let t = Tree::new();
+    t.authority("north-dale", "");
+    let mut child = bin()
+        .args([
+            "build",
+            "--content",
+            t.content().to_str().unwrap(),
+            "--output",
+            t.out().to_str().unwrap(),
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Nobody reads what the build prints.
+    drop(child.stdout.take());
+    let o = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(
+        t.out().join("index.html").is_file(),
+        "the site was still built"
+    );
+}
