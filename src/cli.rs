@@ -28,6 +28,31 @@ pub enum Command {
     Check(CommonArgs),
     /// Build in memory, serve on localhost, rebuild and reload pages on changes.
     Serve(ServeArgs),
+    /// Bring the content in line with a file of Ofsted's published outcomes.
+    #[command(subcommand)]
+    Import(ImportCommand),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ImportCommand {
+    /// ILACS outcomes, one row per report (the format of ofsted-ilacs-outcomes.csv).
+    Ilacs(ImportArgs),
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct ImportArgs {
+    /// The outcomes file (CSV).
+    #[arg(value_name = "FILE.csv")]
+    pub file: PathBuf,
+    /// The content folder to bring up to date.
+    #[arg(long, default_value = "content", value_name = "DIR")]
+    pub content: PathBuf,
+    /// Write the changes; without it, only print what would change.
+    #[arg(long)]
+    pub write: bool,
+    /// Import the rows that can be trusted and list the others, instead of refusing the file.
+    #[arg(long)]
+    pub skip_bad: bool,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -134,6 +159,17 @@ pub fn run(cli: Cli) -> u8 {
             .common
             .options(PathBuf::from("public"))
             .and_then(|o| crate::output::serve::serve(o, &args.bind, args.port)),
+        Command::Import(ImportCommand::Ilacs(args)) => {
+            let opts = crate::import::ImportOptions {
+                file: args.file.clone(),
+                content: args.content.clone(),
+                write: args.write,
+                skip_bad: args.skip_bad,
+            };
+            crate::import::import(&opts)
+                .map(|r| print!("{}", crate::import::summary(&r, &args.content)))
+                .map_err(Error::from)
+        }
         Command::Check(args) => args.options(PathBuf::from("public")).and_then(|o| {
             let r = build::check(&o)?;
             print_warnings(&r.warnings);
@@ -176,6 +212,26 @@ fn report(e: &Error) {
             }
             eprintln!("error: {} broken internal link(s)", broken.len());
         }
+        Error::Import(e) => report_import(e),
         other => eprintln!("error: {other}"),
     }
+}
+
+fn report_import(e: &crate::import::ImportError) {
+    use crate::import::ImportError;
+    match e {
+        ImportError::BadRows(rows) => {
+            for r in rows {
+                eprintln!("error: {r}");
+            }
+        }
+        ImportError::Content(diags) | ImportError::Generated(diags) => {
+            eprint!(
+                "{}",
+                diag::render_all(diags, std::io::stderr().is_terminal())
+            );
+        }
+        _ => {}
+    }
+    eprintln!("error: {e}");
 }

@@ -20,6 +20,8 @@ pub enum Error {
     Render(#[from] RenderError),
     #[error(transparent)]
     Output(#[from] OutputError),
+    #[error(transparent)]
+    Import(#[from] crate::import::ImportError),
 }
 
 impl Error {
@@ -27,6 +29,7 @@ impl Error {
         match self {
             Error::Content(_) | Error::Links(_) => 1,
             Error::Template(_) | Error::Render(_) | Error::Output(_) => 2,
+            Error::Import(e) => e.exit_code(),
         }
     }
 }

@@ -13,6 +13,7 @@ pub mod build;
 pub mod cli;
 pub mod content;
 pub mod error;
+pub mod import;
 pub mod output;
 pub mod render;
 pub mod site;

@@ -810,6 +810,7 @@ fn parse_inspection(
             "recommendations",
             "recommendation_count",
             "quotes",
+            "notes",
         ],
     );
     let framework = o.req_text(cx, "framework");
@@ -866,6 +867,7 @@ fn parse_inspection(
         },
     };
     let quotes = o.quotes(cx, "quotes");
+    let notes = o.text_list(cx, "notes");
 
     // Grades, checked against the framework.
     let mut grades = Vec::new();
@@ -1007,6 +1009,7 @@ fn parse_inspection(
         recommendations,
         recommendation_count,
         quotes,
+        notes,
         body,
         file,
     })

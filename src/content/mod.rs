@@ -206,6 +206,8 @@ pub struct Inspection {
     pub recommendations: Vec<String>,
     pub recommendation_count: Option<u32>,
     pub quotes: Vec<Quote>,
+    /// Notes on the record itself: what its sources leave uncertain.
+    pub notes: Vec<String>,
     pub body: Body,
     pub file: SourceFile,
 }

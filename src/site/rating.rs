@@ -202,6 +202,7 @@ mod tests {
             recommendations: vec![],
             recommendation_count: None,
             quotes: vec![],
+            notes: vec![],
             body: Default::default(),
             file: SourceFile::new(String::new(), "".into()),
         }
