@@ -1,6 +1,6 @@
 //! The open-data files: `authorities.json`, `inspections.json`,
-//! `responses.json` and `inspections.csv`, with exactly the fields the format
-//! lists, in a stable order so that two builds give identical bytes.
+//! `responses.json` and `inspections.csv`, with the fields the format lists
+//! (and `ons_code` on authorities), in a stable order so that two builds give identical bytes.
 
 use serde::Serialize;
 use serde::ser::SerializeMap;
@@ -46,6 +46,8 @@ struct AuthorityJson<'a> {
     slug: &'a str,
     name: &'a str,
     region: &'a str,
+    /// The ONS area code, for joining with other datasets; null when not given.
+    ons_code: Option<&'a str>,
     url: String,
     current_rating: Option<CurrentRatingJson<'a>>,
 }
@@ -64,6 +66,7 @@ pub fn authorities_json(site: &Site) -> Vec<u8> {
             slug: &a.authority.slug,
             name: &a.authority.name,
             region: &a.authority.region,
+            ons_code: a.authority.ons_code.as_deref(),
             url: site.urls.absolute(&rel::authority(&a.authority.slug)),
             current_rating: match a.current {
                 CurrentRating::NotYetRated => None,

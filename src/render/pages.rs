@@ -288,6 +288,7 @@ struct InspectionCx<'a> {
     recommendations: &'a [String],
     recommendation_count: Option<u32>,
     quotes: Vec<QuoteView<'a>>,
+    notes: &'a [String],
     body_html: &'static str,
     responses: Vec<ResponseBlock<'a>>,
     is_current: bool,
@@ -800,6 +801,7 @@ impl<'s, 'c> Renderer<'s, 'c> {
                 .iter()
                 .map(|q| self.views.quote(q, "Ofsted inspectors"))
                 .collect(),
+            notes: &i.notes,
             body_html: slot::body_marker(&body),
             responses,
             is_current: a.current.inspection().is_some_and(|c| std::ptr::eq(c, i)),
