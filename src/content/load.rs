@@ -1078,11 +1078,13 @@ fn parse_response(
         }),
     };
     let quotes = o.quotes(cx, "quotes");
-    if quotes.is_empty() {
-        cx.warning(&root, "this response quotes no one").help =
-            Some("add `quotes:` with what was said, verbatim".into());
-    }
     let commitments = o.text_list(cx, "commitments");
+    // A record of a decision may quote no one; one with neither quotes nor
+    // commitments gives a reader nothing the source said.
+    if quotes.is_empty() && commitments.is_empty() {
+        cx.warning(&root, "this response quotes no one and records no commitment").help =
+            Some("add `quotes:` with what was said, verbatim, or `commitments:`".into());
+    }
     Some(Response {
         authority: authority.to_string(),
         slug: slug.to_string(),

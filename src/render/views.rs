@@ -108,6 +108,8 @@ pub struct InspectionSummary<'a> {
     pub no_overall: bool,
     pub authority_name: &'a str,
     pub authority_url: String,
+    /// The inspectorate's report: the source of the inspection's facts.
+    pub report_url: Option<&'a str>,
 }
 
 /// A response as it appears in lists and timelines.
@@ -294,6 +296,7 @@ impl<'s, 'c> Views<'s, 'c> {
             headline,
             authority_name: a.map_or(i.authority.as_str(), |a| a.authority.name.as_str()),
             authority_url: self.link(&rel::authority(&i.authority)),
+            report_url: i.report.as_ref().map(|r| r.url.as_str()),
         }
     }
 
