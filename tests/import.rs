@@ -273,6 +273,8 @@ fn untrustworthy_rows_fail_the_import_unless_skipped() {
         ROWS[0],
         "1,2,XX,E09000005,brent,https://e.org/9,standard,2019-07-15,2019-07-26,2019-08-27,,good,to requires improvement,good,good",
         "1,2,GL,E0900000X,brent,https://e.org/9,standard,,,,good,good,good,good,good",
+        "1,2,NW,E10000006,cumberland,https://e.org/10,standard,2024-01-01,2024-01-05,2024-03-01,good,good,good,good,good",
+        "1,2,NW,E10000006,westmorland and furness,https://e.org/11,standard,2024-01-01,2024-01-05,2024-03-01,good,good,good,good,good",
     ];
     let csv = t.csv("bad.csv", &bad);
     let before = t.snapshot();
@@ -285,6 +287,8 @@ fn untrustworthy_rows_fail_the_import_unless_skipped() {
         "row 3, column `overall`: blank",
         "row 4, column `ons_code`: `E0900000X`",
         "row 4, column `published`: blank",
+        "row 5, column `ons_code`: `E10000006`; expected a code of this area alone, but row 6 gives it to `westmorland and furness`",
+        "row 6, column `ons_code`",
     ] {
         assert!(err.contains(expected), "missing {expected:?} in {err}");
     }
@@ -298,6 +302,7 @@ fn untrustworthy_rows_fail_the_import_unless_skipped() {
             .exists()
     );
     assert!(!t.content().join("authorities/brent").exists());
+    assert!(!t.content().join("authorities/cumberland").exists());
 }
 
 #[test]

@@ -204,7 +204,10 @@ fn real_content_builds_with_the_ratings_the_sources_give() {
             let (published, overall) = &latest[code];
             let r = &a["current_rating"];
             // A hand-written date may be less precise than the file's ("2023-05").
-            assert!(published.starts_with(r["published"].as_str().unwrap()), "{code}");
+            assert!(
+                published.starts_with(r["published"].as_str().unwrap()),
+                "{code}"
+            );
             if overall.is_empty() {
                 assert!(
                     r["grade"].is_null() && r["framework"] == "ilacs-2026",

@@ -1082,8 +1082,11 @@ fn parse_response(
     // A record of a decision may quote no one; one with neither quotes nor
     // commitments gives a reader nothing the source said.
     if quotes.is_empty() && commitments.is_empty() {
-        cx.warning(&root, "this response quotes no one and records no commitment").help =
-            Some("add `quotes:` with what was said, verbatim, or `commitments:`".into());
+        cx.warning(
+            &root,
+            "this response quotes no one and records no commitment",
+        )
+        .help = Some("add `quotes:` with what was said, verbatim, or `commitments:`".into());
     }
     Some(Response {
         authority: authority.to_string(),

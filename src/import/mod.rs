@@ -97,9 +97,6 @@ pub struct ImportReport {
 /// Reads the file, plans against the content, and writes when asked.
 pub fn import(opts: &ImportOptions) -> Result<ImportReport, ImportError> {
     let file = outcomes::read(&opts.file)?;
-    if !file.problems.is_empty() && !opts.skip_bad {
-        return Err(ImportError::BadRows(file.problems));
-    }
     let rows = file.outcomes.len() + distinct_rows(&file.problems);
     let (content, mut settings) = load_content(&opts.content)?;
     let frameworks = match &content {

@@ -92,7 +92,23 @@ pub fn plan(
 ) -> std::io::Result<Plan> {
     let mut authorities = existing_authorities(content, read)?;
     let mut plan = Plan::default();
+    let shared = shared_codes(outcomes);
     for o in outcomes {
+        if let Some(other) = shared
+            .iter()
+            .find(|(code, area, _)| *code == o.ons_code && *area != o.area)
+        {
+            plan.problems.push(RowProblem {
+                row: o.row,
+                column: "ons_code".into(),
+                value: o.ons_code.clone(),
+                expected: format!(
+                    "a code of this area alone, but row {} gives it to `{}`",
+                    other.2, other.1
+                ),
+            });
+            continue;
+        }
         match find_authority(&mut authorities, o) {
             Ok(i) => match_inspection(&mut authorities[i], o, frameworks, &mut plan),
             Err(p) => plan.problems.push(p),
@@ -102,6 +118,26 @@ pub fn plan(
         files_of(a, frameworks, &mut plan);
     }
     Ok(plan)
+}
+
+/// The first row of each (ONS code, area) pair whose code the file also gives
+/// to another area: a scrape that mixed up codes (it once gave two new
+/// authorities their predecessor's), so neither row can be trusted.
+fn shared_codes(outcomes: &[Outcome]) -> Vec<(&str, &str, usize)> {
+    let mut firsts: Vec<(&str, &str, usize)> = Vec::new();
+    for o in outcomes {
+        if !firsts
+            .iter()
+            .any(|(c, a, _)| *c == o.ons_code && *a == o.area)
+        {
+            firsts.push((&o.ons_code, &o.area, o.row));
+        }
+    }
+    firsts
+        .iter()
+        .filter(|(c, a, _)| firsts.iter().any(|(c2, a2, _)| c2 == c && a2 != a))
+        .copied()
+        .collect()
 }
 
 fn existing_authorities(
