@@ -397,7 +397,7 @@ fn refuses_output_folders_that_are_not_ours() {
     let t = Tree::new();
     t.authority("a-town", "");
     // The project root, or a folder holding content/.
-    let o = build(&t.content(), &t.root(), &[]);
+    let o = build(&t.content(), t.root(), &[]);
     assert_eq!(o.code, Some(2), "{}", o.stderr);
     assert!(o.stderr.contains("refusing"), "{}", o.stderr);
     assert!(t.content().join("site.yaml").is_file(), "content untouched");
