@@ -79,8 +79,9 @@ fn real_content_builds_with_the_ratings_the_sources_give() {
     assert!(check.ok(), "check: {}", check.stderr);
 }
 
-#[test]
-fn pages_urls_redirects_and_data_follow_the_format() {
+/// Three authorities covering the format: aliases, partial dates, a framework
+/// without `overall`, an unrated authority, a speaker quoted in two of them.
+fn format_tree() -> Tree {
     let t = Tree::new();
     t.authority("north-dale", "short_name: North Dale\naliases: [old-dale]\nwebsite: https://north.example.org/\n")
         .inspection("north-dale", "2010-old", "framework: old\npublished: 2010\ngrades:\n  overall: adequate\n")
@@ -94,6 +95,12 @@ fn pages_urls_redirects_and_data_follow_the_format() {
         .authority("west-moor", "")
         .inspection("west-moor", "2023-monitoring", "framework: focused-visit\npublished: 2023\n");
     t.build_ok();
+    t
+}
+
+#[test]
+fn every_url_of_the_format_exists_and_redirects_keep_the_base_path() {
+    let t = format_tree();
     let out = t.out();
 
     // Every URL of the table exists as a folder with index.html.
@@ -135,6 +142,12 @@ fn pages_urls_redirects_and_data_follow_the_format() {
         !out.join("authorities/west-moor/latest").exists(),
         "no latest/ for an unrated authority"
     );
+}
+
+#[test]
+fn inspection_pages_show_partial_dates_quotes_and_responses() {
+    let t = format_tree();
+    let out = t.out();
 
     // Partial dates at their own precision, never padded.
     let insp = page_text(out.join("authorities/north-dale/inspections/2019-05-ilacs/index.html"));
@@ -152,6 +165,12 @@ fn pages_urls_redirects_and_data_follow_the_format() {
     );
     assert!(insp.contains("Hire more social workers"));
     assert!(insp.contains("7 recommendations"));
+}
+
+#[test]
+fn the_rating_rule_reaches_the_pages_and_the_open_data() {
+    let t = format_tree();
+    let out = t.out();
 
     // The rating rule and its open data.
     let a = json(out.join("data/authorities.json"));
@@ -181,6 +200,12 @@ fn pages_urls_redirects_and_data_follow_the_format() {
     let sf_page = page_text(out.join("authorities/south-fen/index.html"));
     assert!(sf_page.contains("No overall grade"));
     assert!(page_text(out.join("authorities/west-moor/index.html")).contains("Not yet rated"));
+}
+
+#[test]
+fn inspections_and_responses_data_follow_the_format() {
+    let t = format_tree();
+    let out = t.out();
 
     let i = json(out.join("data/inspections.json"));
     let first = &i.as_array().unwrap()[0];
@@ -223,6 +248,12 @@ fn pages_urls_redirects_and_data_follow_the_format() {
             .any(|l| l.starts_with("north-dale,") && l.contains(",leaders,")),
         "{csv}"
     );
+}
+
+#[test]
+fn people_home_feed_sitemap_and_robots_follow_the_format() {
+    let t = format_tree();
+    let out = t.out();
 
     // One person page gathers the same speaker across authorities.
     let person = page_text(out.join("people/jo-bloggs/index.html"));
@@ -258,6 +289,11 @@ fn pages_urls_redirects_and_data_follow_the_format() {
     assert!(
         read(out.join("robots.txt")).contains("Sitemap: https://example.org/portal/sitemap.xml")
     );
+}
+
+#[test]
+fn check_resolves_every_link_under_another_base_path() {
+    let t = format_tree();
 
     // check: every internal link resolves, even under another base path.
     let c = check(
