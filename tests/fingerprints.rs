@@ -85,10 +85,13 @@ const fn case(output: &'static str, input: &'static str, edit: fn(&Tree)) -> Cas
 
 /// Runs every row, then reports every failing row at once.
 fn check(cases: &[Case]) {
+    let base = tree();
+    base.build_ok();
     let mut failures = Vec::new();
     for c in cases {
-        let t = tree();
-        t.build_ok();
+        // A copy of the built tree: its content and its previous output.
+        let t = Tree::empty();
+        copy_tree(base.root(), t.root());
         let before = fs::read(t.out().join(c.output)).ok();
         (c.edit)(&t);
         t.build_with(c.args).assert_ok();
@@ -212,7 +215,7 @@ fn response_page_inputs() {
 }
 
 #[test]
-fn inspection_page_inputs() {
+fn inspection_page_inputs_in_its_file() {
     const P: &str = INSPECTION_PAGE;
     check(&[
         case(P, "its title", |t| {
@@ -272,6 +275,13 @@ fn inspection_page_inputs() {
                     "help-and-protection: good",
                 );
         }),
+    ]);
+}
+
+#[test]
+fn inspection_page_inputs_beyond_its_file() {
+    const P: &str = INSPECTION_PAGE;
+    check(&[
         case(P, "a response's title", |t| {
             t.replace(STATEMENT, "We will improve", "We will do better");
         }),
