@@ -55,16 +55,6 @@ fn case_dir(case: &str) -> PathBuf {
 }
 
 // ---------------------------------------------------------------------------
-// filesystem helpers
-
-fn listing(dir: &Path) -> BTreeSet<String> {
-    fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect()
-}
-
-// ---------------------------------------------------------------------------
 // running the binary
 
 fn run_build(cwd: &Path, content: &Path, out: &Path) -> Ran {

@@ -420,11 +420,7 @@ fn bad_content_reports_every_problem_and_keeps_the_previous_output() {
         "{err}"
     );
     assert_eq!(read(t.out().join("data/authorities.json")), before);
-    let leftovers: Vec<_> = fs::read_dir(t.root())
-        .unwrap()
-        .flatten()
-        .map(|e| e.file_name())
-        .collect();
+    let leftovers = t.listing();
     assert_eq!(leftovers.len(), 2, "no staging folder left: {leftovers:?}");
 }
 
@@ -582,10 +578,7 @@ fn a_build_killed_midway_leaves_the_previous_site_and_no_debris() {
     // Kill it as soon as its staging folder exists: it is then mid-build.
     let start = std::time::Instant::now();
     let staging_seen = loop {
-        let staging = fs::read_dir(t.root())
-            .unwrap()
-            .flatten()
-            .any(|e| e.file_name().to_string_lossy().contains("scrutiny-staging"));
+        let staging = t.listing().iter().any(|n| n.contains("scrutiny-staging"));
         if staging {
             child.kill().unwrap();
             break true;
@@ -604,11 +597,10 @@ fn a_build_killed_midway_leaves_the_previous_site_and_no_debris() {
     assert_unchanged(&t.out(), &before, "the previous site is intact");
     // The next build clears what the killed one left, even one that finds
     // nothing to write (the edit undone)...
-    let staging_left = || -> Vec<_> {
-        fs::read_dir(t.root())
-            .unwrap()
-            .flatten()
-            .filter(|e| e.file_name().to_string_lossy().contains("staging"))
+    let staging_left = || -> Vec<String> {
+        t.listing()
+            .into_iter()
+            .filter(|n| n.contains("staging"))
             .collect()
     };
     assert!(
@@ -631,11 +623,7 @@ fn a_build_killed_midway_leaves_the_previous_site_and_no_debris() {
         "framework: ilacs\npublished: 2020\ngrades: { overall: inadequate }\n",
     );
     t.build_ok();
-    let debris: Vec<_> = fs::read_dir(t.root())
-        .unwrap()
-        .flatten()
-        .filter(|e| e.file_name().to_string_lossy().contains("staging"))
-        .collect();
+    let debris = staging_left();
     assert!(debris.is_empty(), "staging folders left: {debris:?}");
     assert!(
         page_text(

@@ -7,7 +7,7 @@
 
 #![allow(dead_code)] // each test binary uses its own share of these helpers
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ffi::OsStr;
 use std::fs;
 use std::io::Read;
@@ -360,18 +360,20 @@ impl Tree {
     }
 
     /// The names in the project folder (for spotting staging debris).
-    pub fn listing(&self) -> Vec<String> {
-        let mut v: Vec<String> = fs::read_dir(self.root())
-            .unwrap()
-            .flatten()
-            .map(|e| e.file_name().to_string_lossy().into_owned())
-            .collect();
-        v.sort();
-        v
+    pub fn listing(&self) -> BTreeSet<String> {
+        listing(self.root())
     }
 }
 
 // ---------------------------------------------------------------- folders
+
+/// The names directly in `dir`.
+pub fn listing(dir: &Path) -> BTreeSet<String> {
+    fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect()
+}
 
 /// Every file under `dir`, as (path relative to `dir` with `/`, full path),
 /// sorted. Symlinks are listed, not followed.

@@ -24,9 +24,7 @@ impl Problems {
     }
 }
 
-pub(crate) fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
+pub(crate) use super::common::collapse;
 
 /// Text of a parsed document (entities decoded), text nodes joined by spaces,
 /// whitespace collapsed.
