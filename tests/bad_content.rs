@@ -30,24 +30,20 @@
 //! Set `BAD_CONTENT_SHOW_STDERR=1` to print every bad build's stderr (run with
 //! `--nocapture` to see it).
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
-/// A build that takes longer than this is treated as hung (e.g. an alias bomb).
-const BUILD_TIMEOUT: Duration = Duration::from_secs(300);
+use common::*;
 
 const NM: &str = "authorities/northmoor";
 /// An inspection file that the base tree does not have; many cases add it.
 const NEW_INSPECTION: &str = "authorities/northmoor/inspections/2020-02-ilacs.md";
 
 fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests")
-        .join("fixtures")
+    project_root().join("tests").join("fixtures")
 }
 
 fn base_content() -> PathBuf {
@@ -59,200 +55,17 @@ fn case_dir(case: &str) -> PathBuf {
 }
 
 // ---------------------------------------------------------------------------
-// filesystem helpers
-
-fn copy_dir_all(src: &Path, dst: &Path) {
-    fs::create_dir_all(dst).unwrap_or_else(|e| panic!("mkdir {}: {e}", dst.display()));
-    for entry in fs::read_dir(src).unwrap_or_else(|e| panic!("read_dir {}: {e}", src.display())) {
-        let entry = entry.unwrap();
-        let ty = entry.file_type().unwrap();
-        let to = dst.join(entry.file_name());
-        if ty.is_dir() {
-            copy_dir_all(&entry.path(), &to);
-        } else {
-            fs::copy(entry.path(), &to).unwrap_or_else(|e| {
-                panic!("copy {} -> {}: {e}", entry.path().display(), to.display())
-            });
-        }
-    }
-}
-
-fn write_bytes(path: &Path, bytes: &[u8]) {
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent).unwrap();
-    }
-    fs::write(path, bytes).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
-}
-
-#[derive(Debug, PartialEq, Eq)]
-enum Node {
-    Dir,
-    File(Vec<u8>),
-    Symlink(PathBuf),
-}
-
-/// Every path under `dir` (relative, forward slashes) with its type and content.
-fn snapshot(dir: &Path) -> BTreeMap<String, Node> {
-    fn walk(base: &Path, dir: &Path, map: &mut BTreeMap<String, Node>) {
-        let mut entries: Vec<_> = fs::read_dir(dir).unwrap().map(|e| e.unwrap()).collect();
-        entries.sort_by_key(|e| e.file_name());
-        for e in entries {
-            let p = e.path();
-            let rel = p
-                .strip_prefix(base)
-                .unwrap()
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect::<Vec<_>>()
-                .join("/");
-            let meta = fs::symlink_metadata(&p).unwrap();
-            if meta.file_type().is_symlink() {
-                map.insert(rel, Node::Symlink(fs::read_link(&p).unwrap()));
-            } else if meta.is_dir() {
-                map.insert(rel, Node::Dir);
-                walk(base, &p, map);
-            } else {
-                map.insert(rel, Node::File(fs::read(&p).unwrap()));
-            }
-        }
-    }
-    let mut map = BTreeMap::new();
-    walk(dir, dir, &mut map);
-    map
-}
-
-fn listing(dir: &Path) -> BTreeSet<String> {
-    fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect()
-}
-
-/// Human-readable differences between two snapshots (never dumps file bytes).
-fn snapshot_diff(before: &BTreeMap<String, Node>, after: &BTreeMap<String, Node>) -> Vec<String> {
-    let mut diffs = Vec::new();
-    for (k, v) in before {
-        match after.get(k) {
-            None => diffs.push(format!("removed: {k}")),
-            Some(w) if w != v => diffs.push(format!("changed: {k}")),
-            _ => {}
-        }
-    }
-    for k in after.keys() {
-        if !before.contains_key(k) {
-            diffs.push(format!("added: {k}"));
-        }
-    }
-    diffs
-}
-
-// ---------------------------------------------------------------------------
 // running the binary
 
-struct BuildOutput {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-    timed_out: bool,
-}
-
-impl BuildOutput {
-    fn describe_status(&self) -> String {
-        if self.timed_out {
-            format!("timed out after {BUILD_TIMEOUT:?} and was killed")
-        } else {
-            match self.code {
-                Some(c) => format!("exit code {c}"),
-                None => "killed by a signal (stack overflow? abort?)".to_string(),
-            }
-        }
-    }
-}
-
-fn strip_ansi(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\u{1b}' {
-            if chars.peek() == Some(&'[') {
-                chars.next();
-                // CSI: parameters until a final byte in @..~
-                for d in chars.by_ref() {
-                    if ('@'..='~').contains(&d) {
-                        break;
-                    }
-                }
-            } else if chars.peek() == Some(&']') {
-                // OSC (e.g. hyperlinks): until BEL or ESC \
-                chars.next();
-                while let Some(d) = chars.next() {
-                    if d == '\u{7}' {
-                        break;
-                    }
-                    if d == '\u{1b}' {
-                        if chars.peek() == Some(&'\\') {
-                            chars.next();
-                        }
-                        break;
-                    }
-                }
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-fn run_build(cwd: &Path, content: &Path, out: &Path) -> BuildOutput {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_scrutiny"))
-        .arg("build")
+fn run_build(cwd: &Path, content: &Path, out: &Path) -> Ran {
+    let mut c = bin();
+    c.arg("build")
         .arg("--content")
         .arg(content)
         .arg("--output")
         .arg(out)
-        .current_dir(cwd)
-        .env("NO_COLOR", "1")
-        .env("CLICOLOR", "0")
-        .env("RUST_BACKTRACE", "0")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn scrutiny");
-    let mut so = child.stdout.take().unwrap();
-    let mut se = child.stderr.take().unwrap();
-    let t_out = std::thread::spawn(move || {
-        let mut v = Vec::new();
-        let _ = so.read_to_end(&mut v);
-        v
-    });
-    let t_err = std::thread::spawn(move || {
-        let mut v = Vec::new();
-        let _ = se.read_to_end(&mut v);
-        v
-    });
-    let start = Instant::now();
-    let mut timed_out = false;
-    let status = loop {
-        if let Some(st) = child.try_wait().unwrap() {
-            break st;
-        }
-        if start.elapsed() > BUILD_TIMEOUT {
-            timed_out = true;
-            let _ = child.kill(); // only the child we spawned
-            break child.wait().unwrap();
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    let stdout = String::from_utf8_lossy(&t_out.join().unwrap()).into_owned();
-    let stderr = String::from_utf8_lossy(&t_err.join().unwrap()).into_owned();
-    BuildOutput {
-        code: if timed_out { None } else { status.code() },
-        stdout: strip_ansi(&stdout),
-        stderr: strip_ansi(&stderr),
-        timed_out,
-    }
+        .current_dir(cwd);
+    run_cmd(c)
 }
 
 fn truncate(s: &str, max: usize) -> String {
@@ -405,7 +218,7 @@ fn apply_case(case: &str, root: &Path, content: &Path) {
     let mut applied = false;
     let overlay = dir.join("overlay");
     if overlay.is_dir() {
-        copy_dir_all(&overlay, content);
+        copy_tree(&overlay, content);
         applied = true;
     }
     let remove = dir.join("remove");
@@ -628,7 +441,7 @@ fn workspace() -> Workspace {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().canonicalize().unwrap();
     let content = root.join("content");
-    copy_dir_all(&base_content(), &content);
+    copy_tree(&base_content(), &content);
     // OUT lives alone in `sites/`, so anything left beside it shows up.
     let sites = root.join("sites");
     fs::create_dir_all(&sites).unwrap();

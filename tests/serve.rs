@@ -1,12 +1,15 @@
 //! `scrutiny serve`: the real binary serves a tree, picks up an edit, shows a
 //! bad edit's diagnostics while serving the last good site, and recovers.
 
+mod common;
+
 use std::fs;
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
-use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
+
+use common::*;
 
 struct Server(Child);
 
@@ -57,44 +60,33 @@ fn wait_for(port: u16, path: &str, what: &str) -> String {
     }
 }
 
-fn write(root: &Path, rel: &str, text: &str) {
-    let p = root.join(rel);
-    fs::create_dir_all(p.parent().unwrap()).unwrap();
-    fs::write(p, text).unwrap();
-}
-
 #[test]
 fn serves_rebuilds_on_edit_survives_a_bad_edit_and_recovers() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path();
-    write(
-        root,
+    let t = Tree::empty();
+    t.file(
         "content/site.yaml",
         "title: Served\nbase_url: https://example.org/portal/\n",
     );
-    write(
-        root,
+    t.file(
         "content/frameworks.yaml",
         "scales:\n  s:\n    - { id: good, label: Good }\n    - { id: bad, label: Bad }\nframeworks:\n  f:\n    name: Framework\n    scale: s\n    judgements:\n      overall: Overall\n",
     );
-    write(
-        root,
+    t.file(
         "content/authorities/a-town/authority.yaml",
         "name: A Town\nregion: London\n",
     );
     let insp = "content/authorities/a-town/inspections/2019-f.md";
-    write(
-        root,
+    t.file(
         insp,
         "---\nframework: f\npublished: 2019\ngrades: { overall: good }\n---\nFirst version.\n",
     );
     let port = free_port();
     let _server = Server(
-        Command::new(env!("CARGO_BIN_EXE_scrutiny"))
+        bin()
             .args([
                 "serve",
                 "--content",
-                root.join("content").to_str().unwrap(),
+                t.content().to_str().unwrap(),
                 "--port",
                 &port.to_string(),
             ])
@@ -121,16 +113,14 @@ fn serves_rebuilds_on_edit_survives_a_bad_edit_and_recovers() {
             .contains("EventSource")
     );
 
-    write(
-        root,
+    t.file(
         insp,
         "---\nframework: f\npublished: 2019\ngrades: { overall: good }\n---\nSecond version.\n",
     );
     wait_for(port, page, "Second version.");
 
     // A bad edit: the last good page stays served, with the problem shown.
-    write(
-        root,
+    t.file(
         insp,
         "---\nframework: f\npublished: 2019\ngrades: { overall: excellent }\n---\nThird version.\n",
     );
@@ -144,8 +134,7 @@ fn serves_rebuilds_on_edit_survives_a_bad_edit_and_recovers() {
         "{body}"
     );
 
-    write(
-        root,
+    t.file(
         insp,
         "---\nframework: f\npublished: 2019\ngrades: { overall: bad }\n---\nFourth version.\n",
     );
@@ -154,34 +143,15 @@ fn serves_rebuilds_on_edit_survives_a_bad_edit_and_recovers() {
 
     // The reload script belongs to `serve` alone: a build of the same
     // content has no trace of it in any file.
-    let out = root.join("built");
-    let o = Command::new(env!("CARGO_BIN_EXE_scrutiny"))
-        .args([
-            "build",
-            "--content",
-            root.join("content").to_str().unwrap(),
-            "--output",
-            out.to_str().unwrap(),
-        ])
-        .output()
-        .unwrap();
-    assert!(o.status.success());
-    let mut pending = vec![out];
+    t.build_to("built", &[]).assert_ok();
     let mut files = 0;
-    while let Some(d) = pending.pop() {
-        for e in fs::read_dir(d).unwrap().flatten() {
-            if e.file_type().unwrap().is_dir() {
-                pending.push(e.path());
-                continue;
-            }
-            files += 1;
-            let text = String::from_utf8_lossy(&fs::read(e.path()).unwrap()).into_owned();
-            assert!(
-                !text.contains("__scrutiny") && !text.contains("EventSource"),
-                "{} holds the reload script",
-                e.path().display()
-            );
-        }
+    for (rel, path) in common::files(&t.root().join("built")) {
+        files += 1;
+        let text = String::from_utf8_lossy(&fs::read(path).unwrap()).into_owned();
+        assert!(
+            !text.contains("__scrutiny") && !text.contains("EventSource"),
+            "{rel} holds the reload script"
+        );
     }
     assert!(files > 10, "the build wrote the site");
 }

@@ -1,141 +1,20 @@
 //! End-to-end: the real binary builds real content trees, and the tests read
 //! the files it writes.
 
+mod common;
+
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
+use common::*;
 use serde_json::Value;
-
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_scrutiny"))
-}
-
-fn run(args: &[&str]) -> Output {
-    bin().args(args).output().expect("run scrutiny")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn read(p: impl AsRef<Path>) -> String {
-    fs::read_to_string(p.as_ref()).unwrap_or_else(|e| panic!("{}: {e}", p.as_ref().display()))
-}
-
-fn json(p: impl AsRef<Path>) -> Value {
-    serde_json::from_str(&read(p)).expect("valid JSON")
-}
-
-/// Text of an HTML page with entities decoded, whitespace collapsed.
-fn page_text(p: impl AsRef<Path>) -> String {
-    let doc = scraper::Html::parse_document(&read(p));
-    let text: String = doc.root_element().text().collect::<Vec<_>>().join(" ");
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// A small content tree written file by file.
-struct Tree {
-    dir: tempfile::TempDir,
-}
-
-impl Tree {
-    fn new() -> Tree {
-        let t = Tree {
-            dir: tempfile::tempdir().unwrap(),
-        };
-        t.file(
-            "content/site.yaml",
-            "title: Test portal\nbase_url: https://example.org/portal/\n",
-        );
-        t.file(
-            "content/frameworks.yaml",
-            "scales:\n  s13:\n    - { id: outstanding, label: Outstanding }\n    - { id: good, label: Good }\n    - { id: requires-improvement, label: Requires improvement to be good }\n    - { id: inadequate, label: Inadequate }\n  s09:\n    - { id: outstanding, label: Outstanding }\n    - { id: good, label: Good }\n    - { id: adequate, label: Adequate }\n    - { id: inadequate, label: Inadequate }\nframeworks:\n  ilacs:\n    name: Inspection of local authority children's services\n    short: ILACS\n    scale: s13\n    judgements:\n      overall: Overall effectiveness\n      leaders: Leaders\n  old:\n    name: Old framework\n    short: OLD\n    scale: s09\n    judgements:\n      overall: Overall effectiveness\n  ilacs-2026:\n    name: ILACS revised\n    short: ILACS 2026\n    scale: s13\n    judgements:\n      help-and-protection: Help and protection\n      leaders: Leaders\n  focused-visit:\n    name: Focused visit\n    short: FV\n",
-        );
-        t.file(
-            "content/pages/about.md",
-            "---\ntitle: About\n---\nAbout *us*. See [methodology](../methodology/).\n",
-        );
-        t.file(
-            "content/pages/methodology.md",
-            "---\ntitle: Methodology\n---\nHow.\n",
-        );
-        t
-    }
-
-    fn root(&self) -> &Path {
-        self.dir.path()
-    }
-
-    fn content(&self) -> PathBuf {
-        self.root().join("content")
-    }
-
-    fn out(&self) -> PathBuf {
-        self.root().join("out")
-    }
-
-    fn file(&self, rel: &str, text: &str) -> &Tree {
-        let p = self.root().join(rel);
-        fs::create_dir_all(p.parent().unwrap()).unwrap();
-        fs::write(p, text).unwrap();
-        self
-    }
-
-    fn authority(&self, slug: &str, extra: &str) -> &Tree {
-        self.file(
-            &format!("content/authorities/{slug}/authority.yaml"),
-            &format!("name: {slug} Council\nregion: North East\n{extra}"),
-        )
-    }
-
-    fn inspection(&self, a: &str, slug: &str, front: &str) -> &Tree {
-        self.file(
-            &format!("content/authorities/{a}/inspections/{slug}.md"),
-            &format!("---\n{front}---\nSummary of {slug}.\n"),
-        )
-    }
-
-    fn response(&self, a: &str, slug: &str, front: &str) -> &Tree {
-        self.file(
-            &format!("content/authorities/{a}/responses/{slug}.md"),
-            &format!("---\n{front}---\nBody.\n"),
-        )
-    }
-
-    fn build(&self) -> Output {
-        run(&[
-            "build",
-            "--content",
-            self.content().to_str().unwrap(),
-            "--output",
-            self.out().to_str().unwrap(),
-        ])
-    }
-
-    fn build_ok(&self) {
-        let o = self.build();
-        assert!(o.status.success(), "build failed: {}", stderr(&o));
-    }
-}
-
-fn project_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 #[test]
 fn real_content_builds_with_the_ratings_the_sources_give() {
     let out = tempfile::tempdir().unwrap();
     let out = out.path().join("public");
     let content = project_root().join("content");
-    let o = run(&[
-        "build",
-        "--content",
-        content.to_str().unwrap(),
-        "--output",
-        out.to_str().unwrap(),
-    ]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    let o = build(&content, &out, &[]);
+    assert!(o.ok(), "{}", o.stderr);
     let authorities = json(out.join("data/authorities.json"));
     let grade = |slug: &str| {
         authorities
@@ -256,12 +135,13 @@ fn real_content_builds_with_the_ratings_the_sources_give() {
         }
     }
     assert!(checked >= 10, "only {checked} quotes");
-    let check = run(&["check", "--content", content.to_str().unwrap()]);
-    assert!(check.status.success(), "check: {}", stderr(&check));
+    let check = check(&content, &[]);
+    assert!(check.ok(), "check: {}", check.stderr);
 }
 
-#[test]
-fn pages_urls_redirects_and_data_follow_the_format() {
+/// Three authorities covering the format: aliases, partial dates, a framework
+/// without `overall`, an unrated authority, a speaker quoted in two of them.
+fn format_tree() -> Tree {
     let t = Tree::new();
     t.authority("north-dale", "short_name: North Dale\naliases: [old-dale]\nwebsite: https://north.example.org/\n")
         .inspection("north-dale", "2010-old", "framework: old\npublished: 2010\ngrades:\n  overall: adequate\n")
@@ -275,6 +155,12 @@ fn pages_urls_redirects_and_data_follow_the_format() {
         .authority("west-moor", "")
         .inspection("west-moor", "2023-monitoring", "framework: focused-visit\npublished: 2023\n");
     t.build_ok();
+    t
+}
+
+#[test]
+fn every_url_of_the_format_exists_and_redirects_keep_the_base_path() {
+    let t = format_tree();
     let out = t.out();
 
     // Every URL of the table exists as a folder with index.html.
@@ -316,6 +202,12 @@ fn pages_urls_redirects_and_data_follow_the_format() {
         !out.join("authorities/west-moor/latest").exists(),
         "no latest/ for an unrated authority"
     );
+}
+
+#[test]
+fn inspection_pages_show_partial_dates_quotes_and_responses() {
+    let t = format_tree();
+    let out = t.out();
 
     // Partial dates at their own precision, never padded.
     let insp = page_text(out.join("authorities/north-dale/inspections/2019-05-ilacs/index.html"));
@@ -333,6 +225,12 @@ fn pages_urls_redirects_and_data_follow_the_format() {
     );
     assert!(insp.contains("Hire more social workers"));
     assert!(insp.contains("7 recommendations"));
+}
+
+#[test]
+fn the_rating_rule_reaches_the_pages_and_the_open_data() {
+    let t = format_tree();
+    let out = t.out();
 
     // The rating rule and its open data.
     let a = json(out.join("data/authorities.json"));
@@ -362,6 +260,12 @@ fn pages_urls_redirects_and_data_follow_the_format() {
     let sf_page = page_text(out.join("authorities/south-fen/index.html"));
     assert!(sf_page.contains("No overall grade"));
     assert!(page_text(out.join("authorities/west-moor/index.html")).contains("Not yet rated"));
+}
+
+#[test]
+fn inspections_and_responses_data_follow_the_format() {
+    let t = format_tree();
+    let out = t.out();
 
     let i = json(out.join("data/inspections.json"));
     let first = &i.as_array().unwrap()[0];
@@ -404,6 +308,12 @@ fn pages_urls_redirects_and_data_follow_the_format() {
             .any(|l| l.starts_with("north-dale,") && l.contains(",leaders,")),
         "{csv}"
     );
+}
+
+#[test]
+fn people_home_feed_sitemap_and_robots_follow_the_format() {
+    let t = format_tree();
+    let out = t.out();
 
     // One person page gathers the same speaker across authorities.
     let person = page_text(out.join("people/jo-bloggs/index.html"));
@@ -439,16 +349,18 @@ fn pages_urls_redirects_and_data_follow_the_format() {
     assert!(
         read(out.join("robots.txt")).contains("Sitemap: https://example.org/portal/sitemap.xml")
     );
+}
+
+#[test]
+fn check_resolves_every_link_under_another_base_path() {
+    let t = format_tree();
 
     // check: every internal link resolves, even under another base path.
-    let c = run(&[
-        "check",
-        "--content",
-        t.content().to_str().unwrap(),
-        "--base-url",
-        "https://other.example/deep/path/",
-    ]);
-    assert!(c.status.success(), "{}", stderr(&c));
+    let c = check(
+        &t.content(),
+        &["--base-url", "https://other.example/deep/path/"],
+    );
+    assert!(c.ok(), "{}", c.stderr);
 }
 
 #[test]
@@ -472,7 +384,7 @@ fn hostile_text_never_becomes_markup() {
     );
     t.build_ok();
     let out = t.out();
-    for entry in walk(&out) {
+    for (_, entry) in files(&out) {
         let text = read(&entry);
         if entry.extension().is_some_and(|e| e == "html") {
             let doc = scraper::Html::parse_document(&text);
@@ -507,19 +419,6 @@ fn hostile_text_never_becomes_markup() {
         "raw HTML shown as text: {page}"
     );
     assert!(page.contains("{{ 7*7 }}"));
-}
-
-fn walk(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for e in fs::read_dir(dir).unwrap().flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            out.extend(walk(&p));
-        } else {
-            out.push(p);
-        }
-    }
-    out
 }
 
 #[test]
@@ -563,8 +462,8 @@ fn bad_content_reports_every_problem_and_keeps_the_previous_output() {
     );
     t.response("good-town", "2020-r", "title: T\ndate: 2020-02-30\nkind: press-release\nresponds_to: 2099-nothing\nsource: { publisher: P }\n");
     let o = t.build();
-    let err = stderr(&o);
-    assert_eq!(o.status.code(), Some(1), "{err}");
+    let err = &o.stderr;
+    assert_eq!(o.code, Some(1), "{err}");
     assert!(!err.contains("panicked"));
     assert!(
         err.contains("authorities/good-town/inspections/2020-ilacs.md:5:3"),
@@ -581,11 +480,7 @@ fn bad_content_reports_every_problem_and_keeps_the_previous_output() {
         "{err}"
     );
     assert_eq!(read(t.out().join("data/authorities.json")), before);
-    let leftovers: Vec<_> = fs::read_dir(t.root())
-        .unwrap()
-        .flatten()
-        .map(|e| e.file_name())
-        .collect();
+    let leftovers = t.listing();
     assert_eq!(leftovers.len(), 2, "no staging folder left: {leftovers:?}");
 }
 
@@ -594,53 +489,19 @@ fn refuses_output_folders_that_are_not_ours() {
     let t = Tree::new();
     t.authority("a-town", "");
     // The project root, or a folder holding content/.
-    let o = run(&[
-        "build",
-        "--content",
-        t.content().to_str().unwrap(),
-        "--output",
-        t.root().to_str().unwrap(),
-    ]);
-    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-    assert!(stderr(&o).contains("refusing"), "{}", stderr(&o));
+    let o = build(&t.content(), t.root(), &[]);
+    assert_eq!(o.code, Some(2), "{}", o.stderr);
+    assert!(o.stderr.contains("refusing"), "{}", o.stderr);
     assert!(t.content().join("site.yaml").is_file(), "content untouched");
     // A folder of someone else's files needs --force.
     t.file("other/keep.txt", "mine");
     let other = t.root().join("other");
-    let o = run(&[
-        "build",
-        "--content",
-        t.content().to_str().unwrap(),
-        "--output",
-        other.to_str().unwrap(),
-    ]);
-    assert_eq!(o.status.code(), Some(2));
+    let o = build(&t.content(), &other, &[]);
+    assert_eq!(o.code, Some(2));
     assert_eq!(read(other.join("keep.txt")), "mine");
-    let o = run(&[
-        "build",
-        "--content",
-        t.content().to_str().unwrap(),
-        "--output",
-        other.to_str().unwrap(),
-        "--force",
-    ]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    let o = build(&t.content(), &other, &["--force"]);
+    assert!(o.ok(), "{}", o.stderr);
     assert!(other.join("index.html").is_file());
-}
-
-/// Every file under `dir` with its bytes, sorted by path.
-fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut files: Vec<(String, Vec<u8>)> = walk(dir)
-        .into_iter()
-        .map(|p| {
-            (
-                p.strip_prefix(dir).unwrap().to_string_lossy().into_owned(),
-                fs::read(&p).unwrap(),
-            )
-        })
-        .collect();
-    files.sort();
-    files
 }
 
 #[test]
@@ -660,8 +521,8 @@ fn incremental_rebuilds_reuse_unchanged_files_and_match_a_clean_build() {
     // Edit one inspection: its grade changes the authority, home, data and feed.
     t.inspection("north-dale", "2019-ilacs", "framework: ilacs\npublished: 2019-07\ngrades: { overall: outstanding }\nquotes:\n  - text: Great work.\n    speaker: Ann Inspector\n");
     let o = t.build();
-    assert!(o.status.success(), "{}", stderr(&o));
-    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert!(o.ok(), "{}", o.stderr);
+    let stdout = o.stdout;
     assert!(stdout.contains("unchanged"), "{stdout}");
     use std::os::unix::fs::MetadataExt;
     let after = fs::metadata(&untouched).unwrap();
@@ -675,15 +536,9 @@ fn incremental_rebuilds_reuse_unchanged_files_and_match_a_clean_build() {
 
     // Byte for byte the same as a clean build of the same content.
     let clean = t.root().join("clean");
-    let o = run(&[
-        "build",
-        "--content",
-        t.content().to_str().unwrap(),
-        "--output",
-        clean.to_str().unwrap(),
-    ]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    assert_eq!(snapshot(&t.out()), snapshot(&clean));
+    let o = build(&t.content(), &clean, &[]);
+    assert!(o.ok(), "{}", o.stderr);
+    assert_same_tree(&t.out(), &clean, "incremental against clean");
 
     // A failed incremental build leaves the last good output exactly as it was.
     let good = snapshot(&t.out());
@@ -692,8 +547,8 @@ fn incremental_rebuilds_reuse_unchanged_files_and_match_a_clean_build() {
         "2019-ilacs",
         "framework: ilacs\npublished: 2019-07\ngrades: { overall: nope }\n",
     );
-    assert_eq!(t.build().status.code(), Some(1));
-    assert_eq!(snapshot(&t.out()), good);
+    assert_eq!(t.build().code, Some(1));
+    assert_unchanged(&t.out(), &good, "after a failed build");
 }
 
 #[test]
@@ -713,34 +568,34 @@ fn a_rebuild_with_nothing_changed_writes_nothing_and_repairs_hand_edits() {
 
     // Same content, same output: nothing is written, not even the folder swapped.
     let o = t.build();
-    assert!(o.status.success(), "{}", stderr(&o));
-    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert!(o.ok(), "{}", o.stderr);
+    let stdout = o.stdout;
     assert!(stdout.contains("Nothing changed"), "{stdout}");
     assert_eq!(fs::metadata(t.out()).unwrap().ino(), folder);
     assert_eq!(
         fs::metadata(&marker).unwrap().modified().unwrap(),
         marker_time
     );
-    assert_eq!(snapshot(&t.out()), clean);
+    assert_unchanged(&t.out(), &clean, "repaired");
 
     // Output changed by hand (a page deleted, one cut short, a stray file):
     // the next build puts back exactly what a clean build writes.
     let page = t.out().join("authorities/north-dale/index.html");
     fs::remove_file(&page).unwrap();
     let o = t.build();
-    assert!(!String::from_utf8_lossy(&o.stdout).contains("Nothing changed"));
-    assert_eq!(snapshot(&t.out()), clean);
+    assert!(!o.stdout.contains("Nothing changed"));
+    assert_unchanged(&t.out(), &clean, "repaired");
     fs::write(&page, "truncated").unwrap();
     t.build_ok();
-    assert_eq!(snapshot(&t.out()), clean);
+    assert_unchanged(&t.out(), &clean, "repaired");
     fs::write(t.out().join("stray.html"), "not ours").unwrap();
     t.build_ok();
-    assert_eq!(snapshot(&t.out()), clean);
+    assert_unchanged(&t.out(), &clean, "repaired");
 
     // A changed static file is a change.
     t.file("static/style.css", "body { color: black }\n");
     let o = t.build();
-    assert!(!String::from_utf8_lossy(&o.stdout).contains("Nothing changed"));
+    assert!(!o.stdout.contains("Nothing changed"));
     assert_eq!(
         read(t.out().join("static/style.css")),
         "body { color: black }\n"
@@ -783,10 +638,7 @@ fn a_build_killed_midway_leaves_the_previous_site_and_no_debris() {
     // Kill it as soon as its staging folder exists: it is then mid-build.
     let start = std::time::Instant::now();
     let staging_seen = loop {
-        let staging = fs::read_dir(t.root())
-            .unwrap()
-            .flatten()
-            .any(|e| e.file_name().to_string_lossy().contains("scrutiny-staging"));
+        let staging = t.listing().iter().any(|n| n.contains("scrutiny-staging"));
         if staging {
             child.kill().unwrap();
             break true;
@@ -802,14 +654,13 @@ fn a_build_killed_midway_leaves_the_previous_site_and_no_debris() {
         staging_seen,
         "the build finished before it could be interrupted"
     );
-    assert_eq!(snapshot(&t.out()), before, "the previous site is intact");
+    assert_unchanged(&t.out(), &before, "the previous site is intact");
     // The next build clears what the killed one left, even one that finds
     // nothing to write (the edit undone)...
-    let staging_left = || -> Vec<_> {
-        fs::read_dir(t.root())
-            .unwrap()
-            .flatten()
-            .filter(|e| e.file_name().to_string_lossy().contains("staging"))
+    let staging_left = || -> Vec<String> {
+        t.listing()
+            .into_iter()
+            .filter(|n| n.contains("staging"))
             .collect()
     };
     assert!(
@@ -822,9 +673,9 @@ fn a_build_killed_midway_leaves_the_previous_site_and_no_debris() {
         "framework: ilacs\npublished: 2019-07-01\ngrades: { overall: good }\n",
     );
     let o = t.build();
-    assert!(String::from_utf8_lossy(&o.stdout).contains("Nothing changed"));
+    assert!(o.stdout.contains("Nothing changed"));
     assert!(staging_left().is_empty(), "staging folders left");
-    assert_eq!(snapshot(&t.out()), before);
+    assert_unchanged(&t.out(), &before, "nothing to write");
     // ...and one that rebuilds.
     t.inspection(
         "big-town",
@@ -832,11 +683,7 @@ fn a_build_killed_midway_leaves_the_previous_site_and_no_debris() {
         "framework: ilacs\npublished: 2020\ngrades: { overall: inadequate }\n",
     );
     t.build_ok();
-    let debris: Vec<_> = fs::read_dir(t.root())
-        .unwrap()
-        .flatten()
-        .filter(|e| e.file_name().to_string_lossy().contains("staging"))
-        .collect();
+    let debris = staging_left();
     assert!(debris.is_empty(), "staging folders left: {debris:?}");
     assert!(
         page_text(
@@ -854,67 +701,33 @@ fn warnings_are_reported_but_fail_only_under_strict() {
         .inspection("a-town", "2019-ilacs", "framework: ilacs\npublished: 2019\ngrades: { overall: good }\nstrenghts: [typo]\n")
         .response("a-town", "2019-r", "title: T\ndate: 2019\nkind: statement\nresponds_to: 2019-ilacs\nsource: { publisher: P }\n");
     let o = t.build();
-    let err = stderr(&o);
-    assert!(o.status.success(), "{err}");
+    let err = &o.stderr;
+    assert!(o.ok(), "{err}");
     assert!(
         err.contains("unknown field `strenghts`") && err.contains("did you mean `strengths`"),
         "{err}"
     );
     assert!(err.contains("quotes no one"), "{err}");
-    let strict = run(&[
-        "build",
-        "--strict",
-        "--content",
-        t.content().to_str().unwrap(),
-        "--output",
-        t.root().join("strict").to_str().unwrap(),
-    ]);
-    assert_eq!(strict.status.code(), Some(1), "{}", stderr(&strict));
+    let strict = build(&t.content(), &t.root().join("strict"), &["--strict"]);
+    assert_eq!(strict.code, Some(1), "{}", strict.stderr);
     assert!(
         !t.root().join("strict").exists(),
         "nothing written under --strict"
     );
 }
 
-/// Copies a folder tree (the real content, the templates).
-fn copy_tree(from: &Path, to: &Path) {
-    for p in walk(from) {
-        let dest = to.join(p.strip_prefix(from).unwrap());
-        fs::create_dir_all(dest.parent().unwrap()).unwrap();
-        fs::copy(&p, &dest).unwrap();
-    }
-}
-
 #[test]
 fn every_kind_of_edit_rebuilds_incrementally_to_the_bytes_of_a_clean_build() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path();
-    copy_tree(&project_root().join("content"), &root.join("content"));
-    copy_tree(&project_root().join("templates"), &root.join("templates"));
-    let content = root.join("content");
+    let t = Tree::real();
+    let content = t.content();
     let stoke = content.join("authorities/stoke-on-trent");
-    let edit = |rel: &str, f: &dyn Fn(String) -> String| {
-        let p = content.join(rel);
-        fs::write(&p, f(read(&p))).unwrap();
-    };
-    let build = |out: &Path| {
-        let o = run(&[
-            "build",
-            "--content",
-            content.to_str().unwrap(),
-            "--output",
-            out.to_str().unwrap(),
-        ]);
-        assert!(o.status.success(), "{}", stderr(&o));
-        String::from_utf8_lossy(&o.stdout).into_owned()
-    };
-    let out = root.join("public");
-    build(&out);
+    t.build_ok();
     let edit_ilacs = |from: &str, to: &str| {
-        edit(
-            "authorities/stoke-on-trent/inspections/2019-02-ilacs.md",
-            &|t| t.replacen(from, to, 1),
-        )
+        t.replace(
+            "content/authorities/stoke-on-trent/inspections/2019-02-ilacs.md",
+            from,
+            to,
+        );
     };
     // What the edit is, whether some pages are untouched by it, and the edit.
     type Step<'a> = (&'static str, bool, Box<dyn Fn() + 'a>);
@@ -968,34 +781,30 @@ fn every_kind_of_edit_rebuilds_incrementally_to_the_bytes_of_a_clean_build() {
             "the site's title changes",
             false,
             Box::new(|| {
-                edit("site.yaml", &|t| {
-                    t.replacen("children's", "young people's", 1)
-                })
+                t.replace("content/site.yaml", "children's", "young people's");
             }),
         ),
         (
             "a free page's title changes",
             false,
             Box::new(|| {
-                let page = walk(&content.join("pages"))[0].clone();
-                let rel = page
-                    .strip_prefix(&content)
-                    .unwrap()
-                    .to_string_lossy()
-                    .into_owned();
-                edit(&rel, &|t| t.replacen("title: ", "title: Renamed ", 1))
+                let (page, _) = files(&content.join("pages")).remove(0);
+                t.replace(
+                    &format!("content/pages/{page}"),
+                    "title: ",
+                    "title: Renamed ",
+                );
             }),
         ),
         (
             "a template changes",
             false,
             Box::new(|| {
-                let p = root.join("templates/partials/footer.html");
-                fs::write(
-                    &p,
-                    read(&p).replacen("<footer", "<!-- edited --><footer", 1),
-                )
-                .unwrap()
+                t.replace(
+                    "templates/partials/footer.html",
+                    "<footer",
+                    "<!-- edited --><footer",
+                );
             }),
         ),
         (
@@ -1004,20 +813,14 @@ fn every_kind_of_edit_rebuilds_incrementally_to_the_bytes_of_a_clean_build() {
             Box::new(|| fs::remove_dir_all(content.join("authorities/new-town")).unwrap()),
         ),
     ];
-    let unchanged = |said: &str| -> usize {
-        let n = said.split(" unchanged)").next().unwrap();
-        n.rsplit(' ').next().unwrap().parse().unwrap()
-    };
     for (n, (what, reuses, step)) in steps.iter().enumerate() {
         step();
-        let said = build(&out);
-        assert_eq!(unchanged(&said) > 0, *reuses, "{what}: {said}");
-        let clean = root.join(format!("clean-{n}"));
-        build(&clean);
-        assert!(
-            snapshot(&out) == snapshot(&clean),
-            "{what}: the incremental build differs from a clean build"
-        );
+        let said = t.build_ok();
+        let unchanged = said.unchanged().expect("the build counts unchanged files");
+        assert_eq!(unchanged > 0, *reuses, "{what}: {}", said.stdout);
+        let clean = format!("clean-{n}");
+        t.build_to(&clean, &[]).assert_ok();
+        assert_same_tree(&t.out(), &t.root().join(clean), what);
     }
 }
 
