@@ -1,11 +1,13 @@
 //! `scrutiny import ilacs`: the real binary on outcome files written here,
 //! into empty content trees and trees with hand-written files.
 
-use std::collections::BTreeMap;
+mod common;
+
+use std::ffi::OsStr;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
+use common::*;
 use serde_json::Value;
 
 const HEADER: &str = "urn,la_code,region_code,ons_code,local_authority,report_url,inspection_type,visit_from,visit_to,published,overall,leaders,help_and_protection,in_care,care_leavers";
@@ -21,78 +23,25 @@ const ROWS: [&str; 6] = [
     "80563,808,NE,E06000004,stockton-on-tees,https://files.ofsted.gov.uk/v1/file/5,standard,2023-03-06,2023-03-17,2023-05-09,requires improvement,requires improvement,requires improvement,requires improvement,requires improvement",
 ];
 
-struct Tree {
-    dir: tempfile::TempDir,
+/// The binary's `import ilacs FILE --content <tree>/content EXTRA...`.
+fn import(t: &Tree, file: &Path, extra: &[&str]) -> Ran {
+    let mut args: Vec<&OsStr> = vec!["import".as_ref(), "ilacs".as_ref(), file.as_os_str()];
+    let content = t.content();
+    args.extend([OsStr::new("--content"), content.as_os_str()]);
+    args.extend(extra.iter().map(OsStr::new));
+    run(args)
 }
 
-impl Tree {
-    fn new() -> Tree {
-        Tree {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn content(&self) -> PathBuf {
-        self.dir.path().join("content")
-    }
-
-    fn write(&self, rel: &str, text: &[u8]) -> PathBuf {
-        let p = self.dir.path().join(rel);
-        fs::create_dir_all(p.parent().unwrap()).unwrap();
-        fs::write(&p, text).unwrap();
-        p
-    }
-
-    fn csv(&self, name: &str, rows: &[&str]) -> PathBuf {
-        self.write(name, format!("{HEADER}\n{}\n", rows.join("\n")).as_bytes())
-    }
-
-    fn import(&self, file: &Path, extra: &[&str]) -> Output {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_scrutiny"));
-        c.args(["import", "ilacs"])
-            .arg(file)
-            .arg("--content")
-            .arg(self.content())
-            .args(extra);
-        c.output().unwrap()
-    }
-
-    fn build(&self) -> Value {
-        let out = self.dir.path().join("public");
-        let o = Command::new(env!("CARGO_BIN_EXE_scrutiny"))
-            .arg("build")
-            .arg("--content")
-            .arg(self.content())
-            .arg("--output")
-            .arg(&out)
-            .output()
-            .unwrap();
-        assert!(o.status.success(), "{}", text(&o.stderr));
-        serde_json::from_slice(&fs::read(out.join("data/authorities.json")).unwrap()).unwrap()
-    }
-
-    fn read(&self, rel: &str) -> String {
-        fs::read_to_string(self.content().join(rel)).unwrap()
-    }
-
-    /// Every file under the content folder with its bytes.
-    fn snapshot(&self) -> BTreeMap<PathBuf, Vec<u8>> {
-        walkdir::WalkDir::new(self.content())
-            .into_iter()
-            .flatten()
-            .filter(|e| e.file_type().is_file())
-            .map(|e| (e.path().to_path_buf(), fs::read(e.path()).unwrap()))
-            .collect()
-    }
+/// Writes an outcome file with the format's header into the project folder.
+fn csv(t: &Tree, name: &str, rows: &[&str]) -> PathBuf {
+    t.file(name, &format!("{HEADER}\n{}\n", rows.join("\n")));
+    t.root().join(name)
 }
 
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
-
-fn ok(o: &Output) -> String {
-    assert!(o.status.success(), "{}{}", text(&o.stdout), text(&o.stderr));
-    text(&o.stdout)
+/// Builds the tree and returns its `authorities.json`.
+fn authorities(t: &Tree) -> Value {
+    t.build_ok();
+    json(t.out().join("data/authorities.json"))
 }
 
 fn rating<'a>(authorities: &'a Value, slug: &str) -> &'a Value {
@@ -106,9 +55,9 @@ fn rating<'a>(authorities: &'a Value, slug: &str) -> &'a Value {
 
 #[test]
 fn an_empty_tree_becomes_a_buildable_portal_and_a_second_run_does_nothing() {
-    let t = Tree::new();
-    let csv = t.csv("outcomes.csv", &ROWS);
-    let dry = ok(&t.import(&csv, &[]));
+    let t = Tree::empty();
+    let csv = csv(&t, "outcomes.csv", &ROWS);
+    let dry = import(&t, &csv, &[]).assert_ok().stdout.clone();
     assert!(
         dry.contains("create  authorities/brent/authority.yaml"),
         "{dry}"
@@ -116,13 +65,13 @@ fn an_empty_tree_becomes_a_buildable_portal_and_a_second_run_does_nothing() {
     assert!(dry.contains("nothing was written"), "{dry}");
     assert!(!t.content().exists(), "a dry run wrote files");
 
-    let wrote = ok(&t.import(&csv, &["--write"]));
+    let wrote = import(&t, &csv, &["--write"]).assert_ok().stdout.clone();
     assert!(wrote.contains("Wrote"), "{wrote}");
     assert!(
         wrote.contains("repeat an earlier row's report and add nothing: 7 (as 6)"),
         "the repeated row is reported: {wrote}"
     );
-    let a = t.build();
+    let a = authorities(&t);
     assert_eq!(a.as_array().unwrap().len(), 3);
     let barking = rating(&a, "barking-and-dagenham");
     assert_eq!(barking["grade"], "good");
@@ -138,7 +87,7 @@ fn an_empty_tree_becomes_a_buildable_portal_and_a_second_run_does_nothing() {
         rating(&a, "stockton-on-tees")["grade"],
         "requires-improvement"
     );
-    let authority = t.read("authorities/barking-and-dagenham/authority.yaml");
+    let authority = t.read("content/authorities/barking-and-dagenham/authority.yaml");
     assert!(
         authority.contains("name: Barking and Dagenham"),
         "{authority}"
@@ -146,31 +95,30 @@ fn an_empty_tree_becomes_a_buildable_portal_and_a_second_run_does_nothing() {
     assert!(authority.contains("region: London"), "{authority}");
     assert!(authority.contains("ons_code: E09000002"), "{authority}");
 
-    let before = t.snapshot();
-    let again = ok(&t.import(&csv, &["--write"]));
+    let before = snapshot(&t.content());
+    let again = import(&t, &csv, &["--write"]).assert_ok().stdout.clone();
     assert!(again.contains("Nothing to do"), "{again}");
-    assert_eq!(t.snapshot(), before);
+    assert_eq!(snapshot(&t.content()), before);
 }
 
 #[test]
 fn combined_care_judgements_that_disagree_are_noted_not_guessed() {
-    let t = Tree::new();
-    ok(&t.import(&t.csv("o.csv", &ROWS), &["--write"]));
-    let brent_2022 = t.read("authorities/brent/inspections/2022-01-ilacs.md");
+    let t = Tree::empty();
+    import(&t, &csv(&t, "o.csv", &ROWS), &["--write"]).assert_ok();
+    let brent_2022 = t.read("content/authorities/brent/inspections/2022-01-ilacs.md");
     assert!(!brent_2022.contains("children-in-care"), "{brent_2022}");
     assert!(brent_2022.contains("notes:"), "{brent_2022}");
-    let barking_2019 = t.read("authorities/barking-and-dagenham/inspections/2019-02-ilacs.md");
+    let barking_2019 =
+        t.read("content/authorities/barking-and-dagenham/inspections/2019-02-ilacs.md");
     assert!(
         barking_2019.contains("children-in-care-and-care-leavers: requires-improvement"),
         "{barking_2019}"
     );
-    t.build();
-    let page = fs::read_to_string(
-        t.dir
-            .path()
-            .join("public/authorities/brent/inspections/2022-01-ilacs/index.html"),
-    )
-    .unwrap();
+    authorities(&t);
+    let page = read(
+        t.out()
+            .join("authorities/brent/inspections/2022-01-ilacs/index.html"),
+    );
     assert!(
         page.contains("two grades for that judgement"),
         "the note is on the page"
@@ -179,9 +127,9 @@ fn combined_care_judgements_that_disagree_are_noted_not_guessed() {
 
 #[test]
 fn what_editors_wrote_survives_a_reimport() {
-    let t = Tree::new();
-    let csv = t.csv("o.csv", &ROWS);
-    ok(&t.import(&csv, &["--write"]));
+    let t = Tree::empty();
+    let csv = csv(&t, "o.csv", &ROWS);
+    import(&t, &csv, &["--write"]).assert_ok();
     let yaml = t.content().join("authorities/brent/authority.yaml");
     fs::write(&yaml, "name: London Borough of Brent\nregion: London\n").unwrap();
     let insp = t
@@ -189,10 +137,10 @@ fn what_editors_wrote_survives_a_reimport() {
         .join("authorities/brent/inspections/2026-04-ilacs-2026.md");
     let edited = format!(
         "{}\nInspectors found *strong* practice.\n",
-        t.read("authorities/brent/inspections/2026-04-ilacs-2026.md")
+        t.read("content/authorities/brent/inspections/2026-04-ilacs-2026.md")
     );
     fs::write(&insp, &edited).unwrap();
-    let out = ok(&t.import(&csv, &["--write"]));
+    let out = import(&t, &csv, &["--write"]).assert_ok().stdout.clone();
     // The missing ONS code is added back; the name and body stay as written.
     assert!(
         out.contains("change  authorities/brent/authority.yaml  add ons_code"),
@@ -203,26 +151,29 @@ fn what_editors_wrote_survives_a_reimport() {
         "name: London Borough of Brent\nregion: London\nons_code: E09000005\n"
     );
     assert_eq!(fs::read_to_string(&insp).unwrap(), edited);
-    assert_eq!(rating(&t.build(), "brent")["judgements"]["leaders"], "good");
+    assert_eq!(
+        rating(&authorities(&t), "brent")["judgements"]["leaders"],
+        "good"
+    );
 }
 
 const SEED: &str = "---\r\nframework: ilacs\r\ntitle: Hand-written\r\nvisit: { from: \"2023-03\", to: \"2023-03\" }\r\npublished: \"2023-05\"\r\ngrades:\r\n  overall: inadequate   # as the council reported it\r\nquotes:\r\n  - text: \"Verbatim words\"\r\n    speaker: A Person\r\n---\r\n\r\nOur own summary.\r\n";
 
 fn seeded() -> Tree {
-    let t = Tree::new();
-    t.write(
+    let t = Tree::empty();
+    t.bytes(
         "content/site.yaml",
         b"title: T\nbase_url: https://example.org/\n",
     );
-    t.write(
+    t.bytes(
         "content/frameworks.yaml",
         &fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("content/frameworks.yaml")).unwrap(),
     );
-    t.write(
+    t.bytes(
         "content/authorities/stockton/authority.yaml",
         b"name: Stockton-on-Tees Borough Council\nregion: North East\naliases: [stockton-on-tees]\n",
     );
-    t.write(
+    t.bytes(
         "content/authorities/stockton/inspections/2023-spring.md",
         SEED.as_bytes(),
     );
@@ -232,7 +183,10 @@ fn seeded() -> Tree {
 #[test]
 fn hand_written_inspections_are_recognised_and_their_grades_kept() {
     let t = seeded();
-    let out = ok(&t.import(&t.csv("o.csv", &ROWS[4..5]), &["--write"]));
+    let out = import(&t, &csv(&t, "o.csv", &ROWS[4..5]), &["--write"])
+        .assert_ok()
+        .stdout
+        .clone();
     // Matched by alias (no ONS code yet) and by framework and publication month.
     assert!(
         out.contains("change  authorities/stockton/authority.yaml  add ons_code"),
@@ -251,19 +205,22 @@ fn hand_written_inspections_are_recognised_and_their_grades_kept() {
         .unwrap()
         .collect();
     assert_eq!(files.len(), 1, "no duplicate inspection");
-    let md = t.read("authorities/stockton/inspections/2023-spring.md");
+    let md = t.read("content/authorities/stockton/inspections/2023-spring.md");
     assert!(
         md.starts_with(SEED.split("quotes:").next().unwrap()),
         "{md}"
     );
     assert!(md.contains("  overall: inadequate   # as the council reported it\r\n  leaders: requires-improvement\r\n"), "{md}");
     assert!(md.contains("report:\r\n  url: https://files.ofsted.gov.uk/v1/file/5\r\n---\r\n\r\nOur own summary.\r\n"), "{md}");
-    assert_eq!(rating(&t.build(), "stockton")["grade"], "inadequate");
+    assert_eq!(rating(&authorities(&t), "stockton")["grade"], "inadequate");
     // An older file after a newer one changes nothing already there.
-    let before = t.snapshot();
-    let again = ok(&t.import(&t.csv("old.csv", &ROWS[4..5]), &["--write"]));
+    let before = snapshot(&t.content());
+    let again = import(&t, &csv(&t, "old.csv", &ROWS[4..5]), &["--write"])
+        .assert_ok()
+        .stdout
+        .clone();
     assert!(again.contains("Nothing to do"), "{again}");
-    assert_eq!(t.snapshot(), before);
+    assert_eq!(snapshot(&t.content()), before);
 }
 
 #[test]
@@ -276,11 +233,11 @@ fn untrustworthy_rows_fail_the_import_unless_skipped() {
         "1,2,NW,E10000006,cumberland,https://e.org/10,standard,2024-01-01,2024-01-05,2024-03-01,good,good,good,good,good",
         "1,2,NW,E10000006,westmorland and furness,https://e.org/11,standard,2024-01-01,2024-01-05,2024-03-01,good,good,good,good,good",
     ];
-    let csv = t.csv("bad.csv", &bad);
-    let before = t.snapshot();
-    let o = t.import(&csv, &["--write"]);
-    assert_eq!(o.status.code(), Some(1));
-    let err = text(&o.stderr);
+    let csv = csv(&t, "bad.csv", &bad);
+    let before = snapshot(&t.content());
+    let o = import(&t, &csv, &["--write"]);
+    assert_eq!(o.code, Some(1));
+    let err = o.stderr.clone();
     for expected in [
         "row 3, column `region_code`: `XX`",
         "row 3, column `help_and_protection`: `to requires improvement`",
@@ -292,9 +249,12 @@ fn untrustworthy_rows_fail_the_import_unless_skipped() {
     ] {
         assert!(err.contains(expected), "missing {expected:?} in {err}");
     }
-    assert_eq!(t.snapshot(), before, "nothing was written");
+    assert_eq!(snapshot(&t.content()), before, "nothing was written");
 
-    let out = ok(&t.import(&csv, &["--write", "--skip-bad"]));
+    let out = import(&t, &csv, &["--write", "--skip-bad"])
+        .assert_ok()
+        .stdout
+        .clone();
     assert!(out.contains("skipped  row 3"), "{out}");
     assert!(
         t.content()
@@ -308,7 +268,7 @@ fn untrustworthy_rows_fail_the_import_unless_skipped() {
 #[test]
 fn files_that_are_not_outcome_files_are_refused_cleanly() {
     let t = seeded();
-    let before = t.snapshot();
+    let before = snapshot(&t.content());
     let cases: [(&str, &[u8], &str); 5] = [
         ("empty.csv", b"", "empty"),
         (
@@ -325,28 +285,33 @@ fn files_that_are_not_outcome_files_are_refused_cleanly() {
         ("binary.csv", b"\x00\x01\x02\xff\xfe", "not valid UTF-8"),
     ];
     for (name, bytes, says) in cases {
-        let o = t.import(&t.write(name, bytes), &["--write"]);
-        assert_eq!(o.status.code(), Some(1), "{name}");
-        let err = text(&o.stderr);
+        t.bytes(name, bytes);
+        let o = import(&t, &t.root().join(name), &["--write"]);
+        assert_eq!(o.code, Some(1), "{name}");
+        let err = o.stderr.clone();
         assert!(err.contains(says) && err.contains(name), "{name}: {err}");
         assert!(!err.contains("panicked"), "{err}");
     }
-    let o = t.import(&t.dir.path().join("missing.csv"), &["--write"]);
-    assert_eq!(o.status.code(), Some(2));
-    assert!(text(&o.stderr).contains("missing.csv"));
-    assert_eq!(t.snapshot(), before);
+    let o = import(&t, &t.root().join("missing.csv"), &["--write"]);
+    assert_eq!(o.code, Some(2));
+    assert!(o.stderr.clone().contains("missing.csv"));
+    assert_eq!(snapshot(&t.content()), before);
 }
 
 #[test]
 fn an_invalid_content_tree_is_refused_before_anything_is_written() {
     let t = seeded();
-    t.write(
+    t.bytes(
         "content/authorities/stockton/inspections/broken.md",
         b"---\nframework: [\n---\n",
     );
-    let before = t.snapshot();
-    let o = t.import(&t.csv("o.csv", &ROWS), &["--write"]);
-    assert_eq!(o.status.code(), Some(1));
-    assert!(text(&o.stderr).contains("broken.md"), "{}", text(&o.stderr));
-    assert_eq!(t.snapshot(), before);
+    let before = snapshot(&t.content());
+    let o = import(&t, &csv(&t, "o.csv", &ROWS), &["--write"]);
+    assert_eq!(o.code, Some(1));
+    assert!(
+        o.stderr.clone().contains("broken.md"),
+        "{}",
+        o.stderr.clone()
+    );
+    assert_eq!(snapshot(&t.content()), before);
 }
