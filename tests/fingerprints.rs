@@ -786,7 +786,6 @@ fn settings_templates_static_files_and_options() {
 /// text but not its path, so today such a rebuild leaves the home page, lists,
 /// data, feed, sitemap, people and navigation stale.
 #[test]
-#[ignore = "fingerprints omit file paths: a renamed file leaves stale pages"]
 fn renamed_files_are_inputs() {
     check(&[
         case(

@@ -111,13 +111,19 @@ pub struct SourceFile {
     /// The front matter or YAML text, line endings normalised; line numbers in
     /// diagnostics refer to this text (front matter starts at line 1 of the file).
     pub text: Arc<str>,
-    /// A hash of `text`: what incremental builds compare to see a change.
+    /// A hash of `path` and `text`: what incremental builds compare to see a change.
     pub hash: u128,
 }
 
 impl SourceFile {
     pub fn new(path: String, text: Arc<str>) -> SourceFile {
-        let hash = xxhash_rust::xxh3::xxh3_128(text.as_bytes());
+        // The path counts too: a file renamed with the same bytes changes
+        // slugs and URLs, so everything built from it must be built again.
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        hasher.update(path.as_bytes());
+        hasher.update(&[0]);
+        hasher.update(text.as_bytes());
+        let hash = hasher.digest128();
         SourceFile { path, text, hash }
     }
 }
