@@ -9,8 +9,8 @@
 // travel only on the error path, so boxing them would buy nothing.
 #![allow(clippy::result_large_err)]
 
-pub mod build;
 pub mod cli;
+pub mod cmd;
 pub mod content;
 pub mod error;
 pub mod output;

@@ -1,5 +1,5 @@
 //! Rendering: the site model to files in memory. Nothing here touches the disk
-//! except loading templates; writing is [`crate::output`]'s job.
+//! except loading templates and static files; writing is [`crate::output`]'s job.
 
 pub mod charts;
 pub mod data;
@@ -8,5 +8,6 @@ pub mod fingerprint;
 pub mod markdown;
 pub mod pages;
 pub mod slot;
+pub mod statics;
 pub mod templates;
 pub mod views;

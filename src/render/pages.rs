@@ -48,21 +48,31 @@ pub enum Output<'c> {
 }
 
 impl Output<'_> {
+    /// Where a page lives, relative to the site root (`authorities/x/`), for
+    /// the outputs that are folders; `None` for named files.
+    pub fn location(&self, site: &Site) -> Option<String> {
+        Some(match self {
+            Output::Home => rel::home(),
+            Output::Authorities => rel::authorities(),
+            Output::Authority(i) => rel::authority(&site.authorities[*i].authority.slug),
+            Output::Inspection(i) => rel::inspection(&i.authority, &i.slug),
+            Output::Response(r) => rel::response(&r.authority, &r.slug),
+            Output::Latest(i) => rel::latest(&site.authorities[*i].authority.slug),
+            Output::Alias { from, .. } => from.clone(),
+            Output::Page(p) => rel::page(&p.slug),
+            Output::People => rel::people(),
+            Output::Person(i) => rel::person(&site.people[*i].slug),
+            Output::Frameworks => rel::frameworks(),
+            _ => return None,
+        })
+    }
+
     /// The file this output is written to, relative to the output folder.
     pub fn path(&self, site: &Site) -> String {
-        let page = |rel: String| file_for(&rel);
+        if let Some(location) = self.location(site) {
+            return file_for(&location);
+        }
         match self {
-            Output::Home => page(rel::home()),
-            Output::Authorities => page(rel::authorities()),
-            Output::Authority(i) => page(rel::authority(&site.authorities[*i].authority.slug)),
-            Output::Inspection(i) => page(rel::inspection(&i.authority, &i.slug)),
-            Output::Response(r) => page(rel::response(&r.authority, &r.slug)),
-            Output::Latest(i) => page(rel::latest(&site.authorities[*i].authority.slug)),
-            Output::Alias { from, .. } => page(from.clone()),
-            Output::Page(p) => page(rel::page(&p.slug)),
-            Output::People => page(rel::people()),
-            Output::Person(i) => page(rel::person(&site.people[*i].slug)),
-            Output::Frameworks => page(rel::frameworks()),
             Output::NotFound => "404.html".into(),
             Output::AuthoritiesJson => rel::data("authorities.json"),
             Output::InspectionsJson => rel::data("inspections.json"),
@@ -71,7 +81,26 @@ impl Output<'_> {
             Output::Feed => "feed.xml".into(),
             Output::Sitemap => "sitemap.xml".into(),
             Output::Robots => "robots.txt".into(),
+            _ => unreachable!("every page has a location"),
         }
+    }
+
+    /// A page a reader reads, with an address of its own: what the sitemap
+    /// lists and the build counts. Not redirects (`latest/`, former
+    /// addresses), the 404 page, data files, the feed or robots.txt.
+    pub fn is_page(&self) -> bool {
+        matches!(
+            self,
+            Output::Home
+                | Output::Authorities
+                | Output::Authority(_)
+                | Output::Inspection(_)
+                | Output::Response(_)
+                | Output::Page(_)
+                | Output::People
+                | Output::Person(_)
+                | Output::Frameworks
+        )
     }
 }
 
@@ -81,12 +110,14 @@ pub struct Rendered {
     pub bytes: Vec<u8>,
 }
 
-/// A page that failed to render: which page, and Tera's whole error.
+/// A page that failed to render: which page, and Tera's error (its whole
+/// chain of causes is in the message).
 #[derive(Debug, thiserror::Error)]
-#[error("rendering {page}: {message}")]
+#[error("rendering {page}: {}", error_chain(.source))]
 pub struct RenderError {
     pub page: String,
-    pub message: String,
+    #[source]
+    pub source: tera::Error,
 }
 
 /// Every output of the site.
@@ -151,33 +182,13 @@ fn alias_redirects(a: &AuthorityFacts) -> Vec<(String, String)> {
     out
 }
 
-/// Site-relative URLs of the real pages (not redirects), for the sitemap.
+/// Site-relative URLs of the pages (see [`Output::is_page`]), for the sitemap.
 pub fn page_urls(site: &Site) -> Vec<String> {
-    let c = site.content;
-    let mut urls = vec![
-        rel::home(),
-        rel::authorities(),
-        rel::people(),
-        rel::frameworks(),
-    ];
-    urls.extend(
-        site.authorities
-            .iter()
-            .map(|a| rel::authority(&a.authority.slug)),
-    );
-    urls.extend(
-        c.inspections
-            .iter()
-            .map(|i| rel::inspection(&i.authority, &i.slug)),
-    );
-    urls.extend(
-        c.responses
-            .iter()
-            .map(|r| rel::response(&r.authority, &r.slug)),
-    );
-    urls.extend(c.pages.iter().map(|p| rel::page(&p.slug)));
-    urls.extend(site.people.iter().map(|p| rel::person(&p.slug)));
-    urls
+    outputs(site)
+        .iter()
+        .filter(|o| o.is_page())
+        .filter_map(|o| o.location(site))
+        .collect()
 }
 
 /// Options that change what pages contain.
@@ -445,9 +456,9 @@ impl<'s, 'c> Renderer<'s, 'c> {
         cx: &T,
         body: &str,
     ) -> Result<Vec<u8>, RenderError> {
-        let err = |e: tera::Error| RenderError {
+        let err = |source: tera::Error| RenderError {
             page: page.to_string(),
-            message: error_chain(&e),
+            source,
         };
         let context = Context::from_serialize(cx).map_err(err)?;
         let html = self.tera.render(template, &context).map_err(err)?;
