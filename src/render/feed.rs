@@ -54,12 +54,7 @@ pub fn atom(site: &Site) -> Vec<u8> {
         .into_iter()
         .map(|(_, url, item)| match item {
             Item::Inspection(i) => {
-                let framework = fw.framework(&i.framework);
-                let title = i
-                    .title
-                    .clone()
-                    .or_else(|| framework.map(|f| f.name.clone()))
-                    .unwrap_or_else(|| i.framework.clone());
+                let title = site.inspection_title(i);
                 let grade = rating::overall(fw, i)
                     .map(|g| format!(": {}", g.label))
                     .unwrap_or_default();

@@ -6,6 +6,7 @@ pub mod data;
 pub mod feed;
 pub mod fingerprint;
 pub mod markdown;
+pub mod outputs;
 pub mod pages;
 pub mod slot;
 pub mod statics;
