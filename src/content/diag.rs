@@ -240,6 +240,14 @@ fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
     if n == 1 { one } else { many }
 }
 
+/// The one wording of a suggestion: "did you mean `x`? " when `typed` is
+/// close to one of `known`, else nothing. Put before the list of what is known.
+pub fn hint<'a>(typed: &str, known: impl IntoIterator<Item = &'a str>) -> String {
+    did_you_mean(typed, known)
+        .map(|h| format!("did you mean `{h}`? "))
+        .unwrap_or_default()
+}
+
 /// The known name closest to a mistyped one, when it is close enough to suggest.
 pub fn did_you_mean<'a>(typed: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     known

@@ -19,7 +19,7 @@ use super::{
     OVERALL, Page, RESPONSE_KINDS, Response, Scale, SiteConfig, Source, SourceFile, Visit, is_slug,
     is_web_url, validate,
 };
-use crate::content::diag::did_you_mean;
+use crate::content::diag::hint;
 
 /// Files larger than this are refused: no hand-written content file comes near it,
 /// and it bounds the memory a hostile file can take.
@@ -359,13 +359,11 @@ fn parse_site(file: TextFile) -> (SiteConfig, Vec<Diagnostic>) {
     let title = o.req_text(&mut cx, "title").unwrap_or_default();
     let mut base_url = o.req_text(&mut cx, "base_url").unwrap_or_default();
     if !base_url.is_empty() && !is_web_url(&base_url) {
-        let d = cx.error(
+        cx.error(
             &FieldPath::default().key("base_url"),
             format!("`{base_url}` is not an absolute http(s) URL"),
-        );
-        *d = d
-            .clone()
-            .help("for example https://example.org/ or https://example.org/portal/");
+        )
+        .help("for example https://example.org/ or https://example.org/portal/");
     }
     if !base_url.ends_with('/') {
         base_url.push('/');
@@ -474,9 +472,7 @@ fn parse_frameworks(file: TextFile) -> (Frameworks, Vec<Diagnostic>) {
                 && out.scale(s).is_none()
             {
                 let known: Vec<&str> = out.scales.iter().map(|s| s.id.as_str()).collect();
-                let d = cx.error(&path.key("scale"), format!("unknown scale `{s}`"));
-                *d = d
-                    .clone()
+                cx.error(&path.key("scale"), format!("unknown scale `{s}`"))
                     .help(format!("scales defined: {}", known.join(", ")));
             }
             let mut judgements = Vec::new();
@@ -508,9 +504,7 @@ fn parse_frameworks(file: TextFile) -> (Frameworks, Vec<Diagnostic>) {
                 }
             }
             if scale.is_some() && judgements.is_empty() {
-                let d = cx.error(&path, format!("graded framework `{id}` has no judgements"));
-                *d = d
-                    .clone()
+                cx.error(&path, format!("graded framework `{id}` has no judgements"))
                     .field(path.key("judgements").to_string())
                     .help("list at least one judgement, e.g. `overall: Overall effectiveness`");
             }
@@ -529,8 +523,8 @@ fn parse_frameworks(file: TextFile) -> (Frameworks, Vec<Diagnostic>) {
 fn mapping_of<'m>(cx: &mut FileCx, o: &Obj<'m>, key: &str) -> Option<Obj<'m>> {
     match o.get(key) {
         None => {
-            let d = cx.error(&o.path, format!("missing required field `{key}`"));
-            *d = d.clone().field(o.path.key(key).to_string());
+            cx.error(&o.path, format!("missing required field `{key}`"))
+                .field(o.path.key(key).to_string());
             None
         }
         Some(_) => o.opt_obj(cx, key),
@@ -543,9 +537,7 @@ fn slug_key(cx: &mut FileCx, parent: &FieldPath, k: &Value) -> Option<String> {
         return None;
     };
     if !is_slug(s) {
-        let d = cx.error(&parent.key(s), format!("`{s}` is not a valid id"));
-        *d = d
-            .clone()
+        cx.error(&parent.key(s), format!("`{s}` is not a valid id"))
             .help("ids are lower-case letters and digits joined by single hyphens");
         return None;
     }
@@ -757,11 +749,10 @@ fn parse_authority(
     let aliases = o.text_list(cx, "aliases");
     for (i, a) in aliases.iter().enumerate() {
         if !is_slug(a) {
-            let d = cx.error(
+            cx.error(
                 &FieldPath::default().key("aliases").index(i),
                 format!("alias `{a}` is not a slug"),
-            );
-            *d = d.clone().help("aliases are former folder names: lower-case letters and digits joined by single hyphens");
+            ).help("aliases are former folder names: lower-case letters and digits joined by single hyphens");
         } else if a == slug {
             cx.error(
                 &FieldPath::default().key("aliases").index(i),
@@ -824,13 +815,11 @@ fn parse_inspection(
         if let (Some(from), Some(to)) = (visit.from, visit.to)
             && to.earliest_day() < from.earliest_day()
         {
-            let d = cx.error(
+            cx.error(
                 &root.key("visit").key("to"),
                 format!("`to` ({}) is before `from` ({})", to.iso(), from.iso()),
-            );
-            *d = d
-                .clone()
-                .help("fieldwork ends on or after the day it starts");
+            )
+            .help("fieldwork ends on or after the day it starts");
         }
         visit
     });
@@ -842,14 +831,13 @@ fn parse_inspection(
         None => None,
         Some(v) => match v.as_u64().and_then(|n| u32::try_from(n).ok()) {
             Some(n) if (n as usize) < recommendations.len() => {
-                let d = cx.error(
+                cx.error(
                     &root.key("recommendation_count"),
                     format!(
                         "{n} is less than the {} recommendations listed",
                         recommendations.len()
                     ),
-                );
-                *d = d.clone().help("the count may exceed the list when a source gives only some of them, never fall short of it");
+                ).help("the count may exceed the list when a source gives only some of them, never fall short of it");
                 None
             }
             Some(n) => Some(n),
@@ -874,35 +862,34 @@ fn parse_inspection(
     match (&framework, framework_def) {
         (Some(f), None) if fw_ok => {
             let known: Vec<&str> = fw.frameworks.iter().map(|f| f.id.as_str()).collect();
-            let hint = did_you_mean(f, known.iter().copied())
-                .map(|h| format!("did you mean `{h}`? "))
-                .unwrap_or_default();
-            let d = cx.error(&root.key("framework"), format!("unknown framework `{f}`"));
-            *d = d.clone().help(format!(
-                "{hint}frameworks in frameworks.yaml: {}",
-                known.join(", ")
-            ));
+            let suggestion = hint(f, known.iter().copied());
+            cx.error(&root.key("framework"), format!("unknown framework `{f}`"))
+                .help(format!(
+                    "{suggestion}frameworks in frameworks.yaml: {}",
+                    known.join(", ")
+                ));
         }
         (Some(_), Some(def)) => match (fw.scale_of(def), &grades_obj) {
             (None, Some(_)) => {
-                let d = cx.error(
+                cx.error(
                     &root.key("grades"),
                     format!(
                         "framework `{}` is ungraded, so this inspection cannot have grades",
                         def.id
                     ),
-                );
-                *d = d.clone().help("remove `grades`, or use a graded framework");
+                )
+                .help("remove `grades`, or use a graded framework");
             }
             (Some(_), None) if o.get("grades").is_none() => {
-                let d = cx.error(
+                cx.error(
                     &root,
                     format!(
                         "missing required field `grades`: framework `{}` is graded",
                         def.id
                     ),
-                );
-                *d = d.clone().field("grades").help(format!(
+                )
+                .field("grades")
+                .help(format!(
                     "give {}at least one of: {}",
                     if def.has_overall() {
                         "`overall` and "
@@ -930,39 +917,33 @@ fn parse_inspection(
                     if def.judgement(key).is_none() {
                         let keys: Vec<&str> =
                             def.judgements.iter().map(|j| j.key.as_str()).collect();
-                        let hint = did_you_mean(key, keys.iter().copied())
-                            .map(|h| format!("did you mean `{h}`? "))
-                            .unwrap_or_default();
-                        let d = cx.error(
+                        let suggestion = hint(key, keys.iter().copied());
+                        cx.error(
                             &path,
                             format!("`{key}` is not a judgement of framework `{}`", def.id),
-                        );
-                        *d = d
-                            .clone()
-                            .help(format!("{hint}judgements: {}", keys.join(", ")));
+                        )
+                        .help(format!("{suggestion}judgements: {}", keys.join(", ")));
                         continue;
                     }
                     let Some(grade) = v.as_str() else {
-                        let d =
-                            cx.error(&path, format!("expected a grade id, found {}", describe(v)));
-                        *d = d.clone().help(format!(
-                            "grades of scale `{}`: {}",
-                            scale.id,
-                            allowed.join(", ")
-                        ));
+                        cx.error(&path, format!("expected a grade id, found {}", describe(v)))
+                            .help(format!(
+                                "grades of scale `{}`: {}",
+                                scale.id,
+                                allowed.join(", ")
+                            ));
                         continue;
                     };
                     if scale.grade(grade).is_none() {
-                        let hint = did_you_mean(grade, allowed.iter().copied())
-                            .map(|h| format!("did you mean `{h}`? "))
-                            .unwrap_or_default();
-                        let d = cx.error(
+                        let suggestion = hint(grade, allowed.iter().copied());
+                        cx.error(
                             &path,
                             format!("unknown grade `{grade}` for scale `{}`", scale.id),
-                        );
-                        *d = d
-                            .clone()
-                            .help(format!("{hint}allowed grades: {}", allowed.join(", ")));
+                        )
+                        .help(format!(
+                            "{suggestion}allowed grades: {}",
+                            allowed.join(", ")
+                        ));
                         continue;
                     }
                     grades.push((key.to_string(), grade.to_string()));
@@ -971,17 +952,15 @@ fn parse_inspection(
                     && !grades.iter().any(|(k, _)| k == OVERALL)
                     && !g.map.contains_key(OVERALL)
                 {
-                    let d = cx.error(
+                    cx.error(
                         &g.path,
                         format!(
                             "missing `grades.overall`: framework `{}` has an overall judgement",
                             def.id
                         ),
-                    );
-                    *d = d
-                        .clone()
-                        .field("grades.overall")
-                        .help(format!("allowed grades: {}", allowed.join(", ")));
+                    )
+                    .field("grades.overall")
+                    .help(format!("allowed grades: {}", allowed.join(", ")));
                 }
                 if g.map.is_empty() {
                     cx.error(&g.path, "give at least one judgement's grade");
@@ -1039,13 +1018,9 @@ fn parse_response(
     if let Some(k) = &kind
         && !RESPONSE_KINDS.contains(&k.as_str())
     {
-        let hint = did_you_mean(k, RESPONSE_KINDS)
-            .map(|h| format!("did you mean `{h}`? "))
-            .unwrap_or_default();
-        let d = cx.error(&root.key("kind"), format!("unknown kind `{k}`"));
-        *d = d
-            .clone()
-            .help(format!("{hint}kinds: {}", RESPONSE_KINDS.join(", ")));
+        let suggestion = hint(k, RESPONSE_KINDS);
+        cx.error(&root.key("kind"), format!("unknown kind `{k}`"))
+            .help(format!("{suggestion}kinds: {}", RESPONSE_KINDS.join(", ")));
     }
     let responds_to = o.one_or_many(cx, "responds_to");
     if let Some(list) = &responds_to
@@ -1055,9 +1030,7 @@ fn parse_response(
     }
     let source = match o.get("source") {
         None => {
-            let d = cx.error(&root, "missing required field `source`");
-            *d = d
-                .clone()
+            cx.error(&root, "missing required field `source`")
                 .field("source")
                 .help("give `source: { publisher: ..., url: ..., title: ... }`");
             None
@@ -1076,8 +1049,8 @@ fn parse_response(
     };
     let quotes = o.quotes(cx, "quotes");
     if quotes.is_empty() {
-        cx.warning(&root, "this response quotes no one").help =
-            Some("add `quotes:` with what was said, verbatim".into());
+        cx.warning(&root, "this response quotes no one")
+            .help("add `quotes:` with what was said, verbatim");
     }
     let commitments = o.text_list(cx, "commitments");
     Some(Response {

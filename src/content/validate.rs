@@ -1,6 +1,7 @@
 //! Checks that span files: aliases against slugs, and `responds_to` against the
 //! inspections of the same authority. Per-file checks happen while loading.
 
+use super::diag::hint;
 use std::collections::{HashMap, HashSet};
 
 use super::fields::{FieldPath, FileCx};
@@ -42,8 +43,7 @@ pub fn cross_check(content: &Content, existing: &HashSet<(String, String)>) -> V
                 cx.error(
                     &path,
                     format!("alias `{alias}` is the slug of another authority"),
-                )
-                .help = Some(format!(
+                ).help(format!(
                     "`/authorities/{alias}/` already belongs to that authority; an alias must be a former slug no one uses now"
                 ));
                 diags.extend(cx.diags);
@@ -54,7 +54,7 @@ pub fn cross_check(content: &Content, existing: &HashSet<(String, String)>) -> V
                         &path,
                         format!("alias `{alias}` is also an alias of `{owner}`"),
                     )
-                    .help = Some("each alias redirects to one authority".into());
+                    .help("each alias redirects to one authority");
                     diags.extend(cx.diags);
                 } else {
                     let mut cx = cx_for(&a.file);
@@ -113,11 +113,9 @@ pub fn cross_check(content: &Content, existing: &HashSet<(String, String)>) -> V
                     r.authority
                 )
             } else {
-                let hint = super::diag::did_you_mean(target, own.iter().copied())
-                    .map(|h| format!("did you mean `{h}`? "))
-                    .unwrap_or_default();
+                let suggestion = hint(target, own.iter().copied());
                 format!(
-                    "{hint}inspections of `{}`: {}",
+                    "{suggestion}inspections of `{}`: {}",
                     r.authority,
                     if own.is_empty() {
                         "none".to_string()
@@ -126,12 +124,12 @@ pub fn cross_check(content: &Content, existing: &HashSet<(String, String)>) -> V
                     }
                 )
             };
-            let d = cx.error(
+            cx.error(
                 &path,
                 format!("`{target}` is not an inspection of `{}`", r.authority),
-            );
-            d.help = Some(help);
-            d.field = Some("responds_to".into());
+            )
+            .help(help)
+            .field("responds_to");
         }
         diags.extend(cx.diags);
     }
