@@ -10,7 +10,7 @@ use std::sync::Arc;
 use serde_yaml::{Mapping, Value};
 
 use super::date::PartialDate;
-use super::diag::{Diagnostic, did_you_mean};
+use super::diag::{Diagnostic, did_you_mean, hint};
 use super::{Link, Quote, is_web_url};
 
 /// One step of a field path.
@@ -336,17 +336,15 @@ impl<'m> Obj<'m> {
             match k.as_str() {
                 Some(name) if known.contains(&name) => {}
                 Some(name) => {
-                    let hint = did_you_mean(name, known.iter().copied());
                     cx.warning(
                         &self.path.key(name),
                         format!("unknown field `{name}`, ignored"),
                     )
-                    .help(match hint {
-                        Some(h) => {
-                            format!("did you mean `{h}`? known fields: {}", known.join(", "))
-                        }
-                        None => format!("known fields: {}", known.join(", ")),
-                    });
+                    .help(format!(
+                        "{}known fields: {}",
+                        hint(name, known.iter().copied()),
+                        known.join(", ")
+                    ));
                 }
                 None => {
                     cx.error(
