@@ -95,48 +95,18 @@ pub fn load(root: &Path) -> Loaded {
         })
         .collect();
 
-    let mut authorities = Vec::new();
-    let mut inspections = Vec::new();
-    let mut responses = Vec::new();
-    let mut pages = Vec::new();
-    for r in records {
-        match r {
-            Ok(Record::Authority(a, d)) => {
-                diags.extend(d);
-                authorities.push(a)
-            }
-            Ok(Record::Inspection(i, d)) => {
-                diags.extend(d);
-                inspections.push(i)
-            }
-            Ok(Record::Response(r, d)) => {
-                diags.extend(d);
-                responses.push(r)
-            }
-            Ok(Record::Page(p, d)) => {
-                diags.extend(d);
-                pages.push(p)
-            }
-            Err(d) => diags.extend(d),
-        }
-    }
-    authorities.sort_by(|a, b| a.slug.cmp(&b.slug));
-    pages.sort_by(|a, b| a.slug.cmp(&b.slug));
-    inspections.sort_by(|a, b| {
-        (&a.authority, a.published, &a.slug).cmp(&(&b.authority, b.published, &b.slug))
-    });
-    responses.sort_by(|a, b| (&a.authority, a.date, &a.slug).cmp(&(&b.authority, b.date, &b.slug)));
-
     let usable = site.is_some() && frameworks.is_some();
-    let content = Content {
+    let mut content = Content {
         site: site.unwrap_or_else(placeholder_site),
         frameworks: frameworks.unwrap_or_default(),
-        authorities,
-        inspections,
-        responses,
-        pages,
+        authorities: Vec::new(),
+        inspections: Vec::new(),
+        responses: Vec::new(),
+        pages: Vec::new(),
         settings_hash,
     };
+    gather(records, &mut content, &mut diags);
+    content.sort();
     // Cross-file checks run even when some files failed, against every
     // inspection file that exists, so one bad file never makes others look wrong.
     let existing: HashSet<(String, String)> = entries
@@ -156,6 +126,35 @@ pub fn load(root: &Path) -> Loaded {
     Loaded {
         content: Some(content),
         diagnostics: diags,
+    }
+}
+
+/// Puts each parsed record into `content`, and every file's diagnostics into `diags`.
+fn gather(
+    records: Vec<Result<Record, Vec<Diagnostic>>>,
+    content: &mut Content,
+    diags: &mut Vec<Diagnostic>,
+) {
+    for r in records {
+        match r {
+            Ok(Record::Authority(a, d)) => {
+                diags.extend(d);
+                content.authorities.push(a)
+            }
+            Ok(Record::Inspection(i, d)) => {
+                diags.extend(d);
+                content.inspections.push(i)
+            }
+            Ok(Record::Response(r, d)) => {
+                diags.extend(d);
+                content.responses.push(r)
+            }
+            Ok(Record::Page(p, d)) => {
+                diags.extend(d);
+                content.pages.push(p)
+            }
+            Err(d) => diags.extend(d),
+        }
     }
 }
 

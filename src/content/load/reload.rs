@@ -39,27 +39,21 @@ pub fn reload_one(root: &Path, rel: &str, content: &mut Content) -> Reload {
                 None => return Reload::NeedsFullLoad,
             }
         }
-        Ok(Record::Inspection(i, d)) => match content
-            .inspections
-            .iter_mut()
-            .find(|x| x.file.path == rel)
-        {
-            Some(slot) => {
-                *slot = i;
-                content.inspections.sort_by(|a, b| {
-                    (&a.authority, a.published, &a.slug).cmp(&(&b.authority, b.published, &b.slug))
-                });
-                d
+        Ok(Record::Inspection(i, d)) => {
+            match content.inspections.iter_mut().find(|x| x.file.path == rel) {
+                Some(slot) => {
+                    *slot = i;
+                    content.sort();
+                    d
+                }
+                None => return Reload::NeedsFullLoad,
             }
-            None => return Reload::NeedsFullLoad,
-        },
+        }
         Ok(Record::Response(r, d)) => {
             match content.responses.iter_mut().find(|x| x.file.path == rel) {
                 Some(slot) => {
                     *slot = r;
-                    content.responses.sort_by(|a, b| {
-                        (&a.authority, a.date, &a.slug).cmp(&(&b.authority, b.date, &b.slug))
-                    });
+                    content.sort();
                     d
                 }
                 None => return Reload::NeedsFullLoad,

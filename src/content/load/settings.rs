@@ -60,133 +60,10 @@ pub(super) fn parse_frameworks(file: TextFile) -> (Frameworks, Vec<Diagnostic>) 
     o.check_unknown(&mut cx, &["scales", "frameworks"]);
     let mut out = Frameworks::default();
     if let Some(scales) = mapping_of(&mut cx, &o, "scales") {
-        for (k, v) in scales.map {
-            let Some(id) = slug_key(&mut cx, &scales.path, k) else {
-                continue;
-            };
-            let path = scales.path.key(&id);
-            let Value::Sequence(items) = v else {
-                cx.error(
-                    &path,
-                    format!(
-                        "expected a list of grades, best first, found {}",
-                        describe(v)
-                    ),
-                );
-                continue;
-            };
-            let mut grades = Vec::new();
-            for (i, item) in items.iter().enumerate() {
-                let ip = path.index(i);
-                let Value::Mapping(m) = item else {
-                    cx.error(
-                        &ip,
-                        format!(
-                            "expected `{{ id: ..., label: ... }}`, found {}",
-                            describe(item)
-                        ),
-                    );
-                    continue;
-                };
-                let g = Obj {
-                    map: m,
-                    path: ip.clone(),
-                };
-                g.check_unknown(&mut cx, &["id", "label"]);
-                let (Some(gid), Some(label)) =
-                    (g.req_text(&mut cx, "id"), g.req_text(&mut cx, "label"))
-                else {
-                    continue;
-                };
-                if !is_slug(&gid) {
-                    cx.error(&ip.key("id"), format!("grade id `{gid}` is not a slug"));
-                } else if grades.iter().any(|x: &Grade| x.id == gid) {
-                    cx.error(
-                        &ip.key("id"),
-                        format!("grade `{gid}` appears twice in scale `{id}`"),
-                    );
-                } else {
-                    grades.push(Grade { id: gid, label });
-                }
-            }
-            if grades.is_empty() {
-                cx.error(&path, format!("scale `{id}` has no grades"));
-            }
-            out.scales.push(Scale { id, grades });
-        }
+        out.scales = parse_scales(&mut cx, &scales);
     }
     if let Some(frameworks) = mapping_of(&mut cx, &o, "frameworks") {
-        for (k, v) in frameworks.map {
-            let Some(id) = slug_key(&mut cx, &frameworks.path, k) else {
-                continue;
-            };
-            let path = frameworks.path.key(&id);
-            let Value::Mapping(m) = v else {
-                cx.error(
-                    &path,
-                    format!(
-                        "expected a mapping with `name` and `judgements`, found {}",
-                        describe(v)
-                    ),
-                );
-                continue;
-            };
-            let f = Obj {
-                map: m,
-                path: path.clone(),
-            };
-            f.check_unknown(&mut cx, &["name", "short", "scale", "judgements"]);
-            let name = f.req_text(&mut cx, "name").unwrap_or_else(|| id.clone());
-            let short = f.opt_text(&mut cx, "short").unwrap_or_else(|| name.clone());
-            let scale = f.opt_text(&mut cx, "scale");
-            if let Some(s) = &scale
-                && out.scale(s).is_none()
-            {
-                let known: Vec<&str> = out.scales.iter().map(|s| s.id.as_str()).collect();
-                cx.error(&path.key("scale"), format!("unknown scale `{s}`"))
-                    .help(format!("scales defined: {}", known.join(", ")));
-            }
-            let mut judgements = Vec::new();
-            let judgements_obj = if scale.is_some() {
-                mapping_of(&mut cx, &f, "judgements")
-            } else {
-                f.opt_obj(&mut cx, "judgements")
-            };
-            if let Some(js) = judgements_obj {
-                for (jk, jv) in js.map {
-                    let Some(key) = slug_key(&mut cx, &js.path, jk) else {
-                        continue;
-                    };
-                    let Some(label) = jv
-                        .as_str()
-                        .map(str::to_string)
-                        .filter(|s| !s.trim().is_empty())
-                    else {
-                        cx.error(
-                            &js.path.key(&key),
-                            format!(
-                                "expected the judgement's name as text, found {}",
-                                describe(jv)
-                            ),
-                        );
-                        continue;
-                    };
-                    judgements.push(Judgement { key, label });
-                }
-            }
-            if scale.is_some() && judgements.is_empty() {
-                cx.error(&path, format!("graded framework `{id}` has no judgements"))
-                    .field(path.key("judgements").to_string())
-                    .help("list at least one judgement, e.g. `overall: Overall effectiveness`");
-            }
-            out.frameworks.push(Framework {
-                id,
-                name,
-                short,
-                scale,
-                judgements,
-            });
-        }
+        out.frameworks = parse_framework_list(&mut cx, &frameworks, &out);
     }
     (out, cx.diags)
 }
@@ -213,4 +90,140 @@ pub(super) fn slug_key(cx: &mut FileCx, parent: &FieldPath, k: &Value) -> Option
         return None;
     }
     Some(s.to_string())
+}
+
+/// `scales`: each a list of grades, best first, with unique ids.
+fn parse_scales(cx: &mut FileCx, scales: &Obj) -> Vec<Scale> {
+    let mut out = Vec::new();
+    for (k, v) in scales.map {
+        let Some(id) = slug_key(cx, &scales.path, k) else {
+            continue;
+        };
+        let path = scales.path.key(&id);
+        let Value::Sequence(items) = v else {
+            cx.error(
+                &path,
+                format!(
+                    "expected a list of grades, best first, found {}",
+                    describe(v)
+                ),
+            );
+            continue;
+        };
+        let mut grades = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let ip = path.index(i);
+            let Value::Mapping(m) = item else {
+                cx.error(
+                    &ip,
+                    format!(
+                        "expected `{{ id: ..., label: ... }}`, found {}",
+                        describe(item)
+                    ),
+                );
+                continue;
+            };
+            let g = Obj {
+                map: m,
+                path: ip.clone(),
+            };
+            g.check_unknown(cx, &["id", "label"]);
+            let (Some(gid), Some(label)) = (g.req_text(cx, "id"), g.req_text(cx, "label")) else {
+                continue;
+            };
+            if !is_slug(&gid) {
+                cx.error(&ip.key("id"), format!("grade id `{gid}` is not a slug"));
+            } else if grades.iter().any(|x: &Grade| x.id == gid) {
+                cx.error(
+                    &ip.key("id"),
+                    format!("grade `{gid}` appears twice in scale `{id}`"),
+                );
+            } else {
+                grades.push(Grade { id: gid, label });
+            }
+        }
+        if grades.is_empty() {
+            cx.error(&path, format!("scale `{id}` has no grades"));
+        }
+        out.push(Scale { id, grades });
+    }
+    out
+}
+
+/// `frameworks`: each with a name, an optional scale among those `defined`,
+/// and its judgements (required when graded).
+fn parse_framework_list(cx: &mut FileCx, frameworks: &Obj, defined: &Frameworks) -> Vec<Framework> {
+    let mut out = Vec::new();
+    for (k, v) in frameworks.map {
+        let Some(id) = slug_key(cx, &frameworks.path, k) else {
+            continue;
+        };
+        let path = frameworks.path.key(&id);
+        let Value::Mapping(m) = v else {
+            cx.error(
+                &path,
+                format!(
+                    "expected a mapping with `name` and `judgements`, found {}",
+                    describe(v)
+                ),
+            );
+            continue;
+        };
+        let f = Obj {
+            map: m,
+            path: path.clone(),
+        };
+        f.check_unknown(cx, &["name", "short", "scale", "judgements"]);
+        let name = f.req_text(cx, "name").unwrap_or_else(|| id.clone());
+        let short = f.opt_text(cx, "short").unwrap_or_else(|| name.clone());
+        let scale = f.opt_text(cx, "scale");
+        if let Some(s) = &scale
+            && defined.scale(s).is_none()
+        {
+            let known: Vec<&str> = defined.scales.iter().map(|s| s.id.as_str()).collect();
+            cx.error(&path.key("scale"), format!("unknown scale `{s}`"))
+                .help(format!("scales defined: {}", known.join(", ")));
+        }
+        let mut judgements = Vec::new();
+        let judgements_obj = if scale.is_some() {
+            mapping_of(cx, &f, "judgements")
+        } else {
+            f.opt_obj(cx, "judgements")
+        };
+        if let Some(js) = judgements_obj {
+            for (jk, jv) in js.map {
+                let Some(key) = slug_key(cx, &js.path, jk) else {
+                    continue;
+                };
+                let Some(label) = jv
+                    .as_str()
+                    .map(str::to_string)
+                    .filter(|s| !s.trim().is_empty())
+                else {
+                    cx.error(
+                        &js.path.key(&key),
+                        format!(
+                            "expected the judgement's name as text, found {}",
+                            describe(jv)
+                        ),
+                    );
+                    continue;
+                };
+                judgements.push(Judgement { key, label });
+            }
+        }
+        if scale.is_some() && judgements.is_empty() {
+            cx.error(&path, format!("graded framework `{id}` has no judgements"))
+                .field(path.key("judgements").to_string())
+                .help("list at least one judgement, e.g. `overall: Overall effectiveness`");
+        }
+        out.push(Framework {
+            id,
+            name,
+            short,
+            scale,
+            judgements,
+        });
+    }
+    out
 }
