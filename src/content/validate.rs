@@ -26,9 +26,15 @@ fn cx_for(file: &SourceFile) -> FileCx {
 
 /// `existing` holds every inspection file found, parsed or not.
 pub fn cross_check(content: &Content, existing: &HashSet<(String, String)>) -> Vec<Diagnostic> {
+    let mut diags = check_aliases(content);
+    diags.extend(check_responds_to(content, existing));
+    diags
+}
+
+/// Aliases must not collide with slugs or with each other.
+fn check_aliases(content: &Content) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
 
-    // Aliases must not collide with slugs or with each other.
     let slugs: HashSet<&str> = content
         .authorities
         .iter()
@@ -64,8 +70,12 @@ pub fn cross_check(content: &Content, existing: &HashSet<(String, String)>) -> V
             }
         }
     }
+    diags
+}
 
-    // responds_to names inspections of the same authority.
+/// `responds_to` names inspections of the same authority.
+fn check_responds_to(content: &Content, existing: &HashSet<(String, String)>) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
     let inspections: HashSet<(&str, &str)> = content
         .inspections
         .iter()
@@ -94,36 +104,7 @@ pub fn cross_check(content: &Content, existing: &HashSet<(String, String)>) -> V
             } else {
                 FieldPath::default().key("responds_to")
             };
-            let elsewhere: Vec<&str> = content
-                .inspections
-                .iter()
-                .filter(|x| &x.slug == target)
-                .map(|x| x.authority.as_str())
-                .collect();
-            let own: Vec<&str> = content
-                .inspections
-                .iter()
-                .filter(|x| x.authority == r.authority)
-                .map(|x| x.slug.as_str())
-                .collect();
-            let help = if !elsewhere.is_empty() {
-                format!(
-                    "`{target}` is an inspection of {}, not of `{}`; a response answers its own authority's inspections",
-                    elsewhere.join(", "),
-                    r.authority
-                )
-            } else {
-                let suggestion = hint(target, own.iter().copied());
-                format!(
-                    "{suggestion}inspections of `{}`: {}",
-                    r.authority,
-                    if own.is_empty() {
-                        "none".to_string()
-                    } else {
-                        own.join(", ")
-                    }
-                )
-            };
+            let help = responds_to_help(content, &r.authority, target);
             cx.error(
                 &path,
                 format!("`{target}` is not an inspection of `{}`", r.authority),
@@ -134,4 +115,39 @@ pub fn cross_check(content: &Content, existing: &HashSet<(String, String)>) -> V
         diags.extend(cx.diags);
     }
     diags
+}
+
+/// What to say about a `responds_to` target that is not an inspection of
+/// `authority`: whose it is, or which inspections it has.
+fn responds_to_help(content: &Content, authority: &str, target: &str) -> String {
+    let elsewhere: Vec<&str> = content
+        .inspections
+        .iter()
+        .filter(|x| &x.slug == target)
+        .map(|x| x.authority.as_str())
+        .collect();
+    let own: Vec<&str> = content
+        .inspections
+        .iter()
+        .filter(|x| x.authority == authority)
+        .map(|x| x.slug.as_str())
+        .collect();
+    if !elsewhere.is_empty() {
+        format!(
+            "`{target}` is an inspection of {}, not of `{}`; a response answers its own authority's inspections",
+            elsewhere.join(", "),
+            authority
+        )
+    } else {
+        let suggestion = hint(target, own.iter().copied());
+        format!(
+            "{suggestion}inspections of `{}`: {}",
+            authority,
+            if own.is_empty() {
+                "none".to_string()
+            } else {
+                own.join(", ")
+            }
+        )
+    }
 }
