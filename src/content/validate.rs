@@ -123,7 +123,7 @@ fn responds_to_help(content: &Content, authority: &str, target: &str) -> String 
     let elsewhere: Vec<&str> = content
         .inspections
         .iter()
-        .filter(|x| &x.slug == target)
+        .filter(|x| x.slug == target)
         .map(|x| x.authority.as_str())
         .collect();
     let own: Vec<&str> = content
