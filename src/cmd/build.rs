@@ -11,8 +11,8 @@ use super::pipeline::{self, Pipeline, Planned};
 use super::{Options, load, phase};
 use crate::content::Diagnostic;
 use crate::error::Error;
-use crate::output::write::{self, ManifestEntry};
-use crate::render::statics::static_files;
+use crate::output::write::{self, Manifest, ManifestEntry};
+use crate::render::statics::{StaticFile, static_files};
 use crate::render::templates;
 
 /// What a finished build did.
@@ -71,6 +71,24 @@ pub fn build(opts: &Options) -> Result<Report, Error> {
         return Ok(report);
     }
 
+    let (bytes, reused) = write_site(opts, &pipeline, planned, &statics, &previous)?;
+    phase("commit", start);
+    report.bytes = bytes;
+    report.reused = reused;
+    report.elapsed = start.elapsed();
+    Ok(report)
+}
+
+/// Writes every output into a staging folder (hard-linking those whose
+/// fingerprint matches `previous`), then the static files and the manifest,
+/// and swaps it in. Returns the bytes rendered and how many files were reused.
+fn write_site(
+    opts: &Options,
+    pipeline: &Pipeline,
+    planned: Vec<Planned>,
+    statics: &[StaticFile],
+    previous: &Manifest,
+) -> Result<(u64, usize), Error> {
     let staging = write::Staging::create(&opts.output)?;
     let bytes = AtomicU64::new(0);
     let reused = AtomicU64::new(0);
@@ -102,8 +120,7 @@ pub fn build(opts: &Options) -> Result<Report, Error> {
             },
         )
         .collect::<Result<_, Error>>()?;
-    phase("render+write", start);
-    for f in &statics {
+    for f in statics {
         staging.write(&f.path, &f.bytes)?;
         manifest.push(ManifestEntry {
             path: f.path.clone(),
@@ -113,9 +130,5 @@ pub fn build(opts: &Options) -> Result<Report, Error> {
     }
     staging.write_manifest(&mut manifest)?;
     staging.commit()?;
-    phase("commit", start);
-    report.bytes = bytes.into_inner();
-    report.reused = reused.into_inner() as usize;
-    report.elapsed = start.elapsed();
-    Ok(report)
+    Ok((bytes.into_inner(), reused.into_inner() as usize))
 }
