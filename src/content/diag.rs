@@ -71,6 +71,12 @@ impl Diagnostic {
         self
     }
 
+    /// [`Diagnostic::help`] when there is one.
+    pub fn help_opt(mut self, help: Option<impl Into<String>>) -> Self {
+        self.help = help.map(Into::into);
+        self
+    }
+
     pub fn source(mut self, source: Arc<str>) -> Self {
         self.source = Some(source);
         self

@@ -137,32 +137,17 @@ pub(super) fn walk(root: &Path) -> (Vec<(String, Entry)>, Vec<Diagnostic>) {
         }
         let rel = rel_path(root, item.path());
         let ft = item.file_type();
-        let mut is_dir = ft.is_dir();
-        if ft.is_symlink() {
-            match fs::canonicalize(item.path()) {
-                Ok(target) if target.starts_with(&canon_root) => {
-                    is_dir = target.is_dir();
-                    if is_dir {
-                        diags.push(
-                            Diagnostic::error(rel, "a symbolic link to a folder is not followed")
-                                .help("copy or move the folder instead"),
-                        );
-                        continue;
-                    }
-                }
-                Ok(_) => {
-                    diags.push(
-                        Diagnostic::error(rel, "symbolic link leads outside the content folder")
-                            .help("content files must live inside the content folder"),
-                    );
+        let is_dir = if ft.is_symlink() {
+            match symlink_problem(item.path(), &canon_root) {
+                Err(d) => {
+                    diags.push(Diagnostic::error(rel, d.0).help_opt(d.1));
                     continue;
                 }
-                Err(_) => {
-                    diags.push(Diagnostic::error(rel, "broken symbolic link"));
-                    continue;
-                }
+                Ok(()) => false,
             }
-        }
+        } else {
+            ft.is_dir()
+        };
         let parts: Vec<&str> = rel.split('/').collect();
         match classify(&parts, is_dir) {
             Place::Dir => {
@@ -172,13 +157,7 @@ pub(super) fn walk(root: &Path) -> (Vec<(String, Entry)>, Vec<Diagnostic>) {
             }
             Place::File(entry) => entries.push((rel, entry)),
             Place::Known => {}
-            Place::Bad(msg, help) => {
-                let mut d = Diagnostic::error(rel, msg);
-                if let Some(h) = help {
-                    d = d.help(h);
-                }
-                diags.push(d);
-            }
+            Place::Bad(msg, help) => diags.push(Diagnostic::error(rel, msg).help_opt(help)),
             Place::Ignored => diags.push(Diagnostic::warning(
                 rel,
                 "not part of the content layout; ignored",
@@ -195,6 +174,31 @@ pub(super) fn walk(root: &Path) -> (Vec<(String, Entry)>, Vec<Diagnostic>) {
         }
     }
     (entries, diags)
+}
+
+/// A symbolic link is read only when it leads to a file inside the content
+/// folder; otherwise what is wrong and what to do.
+fn symlink_problem(
+    path: &Path,
+    canon_root: &Path,
+) -> Result<(), (&'static str, Option<&'static str>)> {
+    match fs::canonicalize(path) {
+        Ok(target) if target.starts_with(canon_root) => {
+            if target.is_dir() {
+                Err((
+                    "a symbolic link to a folder is not followed",
+                    Some("copy or move the folder instead"),
+                ))
+            } else {
+                Ok(())
+            }
+        }
+        Ok(_) => Err((
+            "symbolic link leads outside the content folder",
+            Some("content files must live inside the content folder"),
+        )),
+        Err(_) => Err(("broken symbolic link", None)),
+    }
 }
 
 pub(super) fn is_hidden(name: &str) -> bool {
