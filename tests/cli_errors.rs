@@ -39,7 +39,10 @@ fn assert_usage_error(o: &Output) -> String {
     assert_eq!(o.status.code(), Some(2), "{err}");
     assert_eq!(err.lines().count(), 1, "one plain line: {err}");
     assert!(err.starts_with("error: "), "{err}");
-    assert!(!err.contains("in 1 file"), "not a content diagnostic: {err}");
+    assert!(
+        !err.contains("in 1 file"),
+        "not a content diagnostic: {err}"
+    );
     err
 }
 
@@ -130,7 +133,8 @@ fn former_addresses_carry_the_base_urls_sub_path() {
             "{alias} shown under the sub-path"
         );
         assert!(
-            out.join(format!("authorities/{alias}/index.html")).is_file(),
+            out.join(format!("authorities/{alias}/index.html"))
+                .is_file(),
             "{alias} redirects"
         );
     }

@@ -9,6 +9,8 @@ use crate::site::urls::rel;
 #[derive(Serialize)]
 pub struct HomeCx<'a> {
     pub layout: Layout<'a>,
+    pub authorities_url: String,
+    pub frameworks_url: String,
     pub chart: BarChart<'a>,
     pub authorities: usize,
     pub inspections: usize,
@@ -28,6 +30,8 @@ impl<'c> Views<'_, 'c> {
         layout.description = c.site.description.clone();
         HomeCx {
             layout,
+            authorities_url: self.link(&rel::authorities()),
+            frameworks_url: self.link(&rel::frameworks()),
             chart: charts::bar_chart(self.rating_buckets()),
             authorities: site.authorities.len(),
             inspections: c.inspections.len(),

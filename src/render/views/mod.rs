@@ -19,7 +19,7 @@ pub use common::*;
 pub use frameworks::FrameworksCx;
 pub use home::HomeCx;
 pub use people::{PeopleCx, PersonCx};
-pub use record::{InspectionCx, PageCx, RedirectCx, ResponseCx};
+pub use record::{InspectionCx, NotFoundCx, PageCx, RedirectCx, ResponseCx};
 
 use serde::Serialize;
 
@@ -41,7 +41,8 @@ pub struct Layout<'a> {
     /// Which top navigation item is current: home, authorities, people,
     /// page-<slug>...
     pub section: String,
-    pub links: &'a Links,
+    pub feed_url: &'a str,
+    pub stylesheet_url: &'a str,
     /// Slot markers for the header with navigation and the footer, rendered
     /// once per section and once per build (see `Renderer::new`) and put in
     /// place of the markers after the page is rendered.
@@ -51,14 +52,17 @@ pub struct Layout<'a> {
     pub reload_url: Option<&'a str>,
 }
 
-/// The site-wide links every page's frame may show.
-#[derive(Serialize)]
+/// The site-wide links a page's frame shows, made once per build.
 pub struct Links {
     pub home: String,
-    pub authorities: String,
-    pub frameworks: String,
     pub feed: String,
     pub stylesheet: String,
+    pub data: DataLinks,
+}
+
+/// The open-data files, linked from the footer.
+#[derive(Serialize)]
+pub struct DataLinks {
     pub authorities_json: String,
     pub inspections_json: String,
     pub responses_json: String,
@@ -75,7 +79,9 @@ pub struct FrameCx<'a> {
 pub struct FrameLayout<'a> {
     pub site_title: &'a str,
     pub site_description: Option<&'a str>,
-    pub links: &'a Links,
+    pub home_url: &'a str,
+    pub feed_url: &'a str,
+    pub data: &'a DataLinks,
     pub section: &'a str,
     pub nav: &'a [NavItem],
 }
@@ -111,14 +117,14 @@ impl<'s, 'c> Views<'s, 'c> {
         let link = |r: String| site.urls.link(&r);
         let links = Links {
             home: link(rel::home()),
-            authorities: link(rel::authorities()),
-            frameworks: link(rel::frameworks()),
             feed: link(rel::feed()),
             stylesheet: link(rel::stylesheet()),
-            authorities_json: link(rel::data("authorities.json")),
-            inspections_json: link(rel::data("inspections.json")),
-            responses_json: link(rel::data("responses.json")),
-            inspections_csv: link(rel::data("inspections.csv")),
+            data: DataLinks {
+                authorities_json: link(rel::data("authorities.json")),
+                inspections_json: link(rel::data("inspections.json")),
+                responses_json: link(rel::data("responses.json")),
+                inspections_csv: link(rel::data("inspections.csv")),
+            },
         };
         let item = |label: &str, r: String, key: &str| NavItem {
             label: label.into(),
@@ -160,7 +166,9 @@ impl<'s, 'c> Views<'s, 'c> {
             layout: FrameLayout {
                 site_title: &c.site.title,
                 site_description: c.site.description.as_deref(),
-                links: &self.links,
+                home_url: &self.links.home,
+                feed_url: &self.links.feed,
+                data: &self.links.data,
                 section,
                 nav: &self.nav,
             },
@@ -192,7 +200,8 @@ impl<'s, 'c> Views<'s, 'c> {
             canonical: rel_url.map(|r| self.site.urls.absolute(r)),
             breadcrumbs: crumbs,
             section: section.to_string(),
-            links: &self.links,
+            feed_url: &self.links.feed,
+            stylesheet_url: &self.links.stylesheet,
             header_html: slot::header(header),
             footer_html: slot::FOOTER,
             reload_url: self.reload_url.as_deref(),

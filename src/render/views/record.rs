@@ -45,11 +45,18 @@ pub struct ResponseCx<'a> {
     pub body_html: &'static str,
 }
 
-/// A free page, and the 404 page (with no body).
+/// A free page.
 #[derive(Serialize)]
 pub struct PageCx<'a> {
     pub layout: Layout<'a>,
     pub body_html: &'static str,
+}
+
+#[derive(Serialize)]
+pub struct NotFoundCx<'a> {
+    pub layout: Layout<'a>,
+    pub home_url: &'a str,
+    pub authorities_url: String,
 }
 
 #[derive(Serialize)]
@@ -154,10 +161,11 @@ impl<'c> Views<'_, 'c> {
         }
     }
 
-    pub fn not_found(&self) -> PageCx<'_> {
-        PageCx {
+    pub fn not_found(&self) -> NotFoundCx<'_> {
+        NotFoundCx {
             layout: self.layout("Page not found".into(), "", None, vec![self.home_crumb()]),
-            body_html: "",
+            home_url: &self.links.home,
+            authorities_url: self.link(&rel::authorities()),
         }
     }
 
