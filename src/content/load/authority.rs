@@ -2,7 +2,7 @@
 
 use serde_yaml::Mapping;
 
-use super::*;
+use super::files::TextFile;
 use crate::content::fields::{FieldPath, FileCx, Obj};
 use crate::content::{Authority, SourceFile, is_slug};
 

@@ -6,7 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::*;
+use super::MAX_FILE_BYTES;
 use crate::content::{Diagnostic, is_slug};
 
 /// What a file in the content folder is, by its place in the layout.

@@ -3,7 +3,7 @@
 
 use serde_yaml::{Mapping, Value};
 
-use super::*;
+use super::files::TextFile;
 use crate::content::fields::{FieldPath, FileCx, describe};
 use crate::content::{Body, Diagnostic};
 

@@ -1,7 +1,7 @@
 //! `authorities/<a>/inspections/<slug>.md`: where each field of an
 //! inspection is checked, grades against its framework's scale.
 
-use super::*;
+use super::Located;
 use crate::content::diag::hint;
 use crate::content::fields::{FieldPath, FileCx, Obj, describe};
 use crate::content::{Framework, Frameworks, Inspection, OVERALL, Scale, Visit};

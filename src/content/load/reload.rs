@@ -3,7 +3,8 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-use super::*;
+use super::files::{Place, classify, read_text};
+use super::{Record, parse_entry};
 use crate::content::{Content, Diagnostic, validate};
 
 /// What re-reading one edited file did.

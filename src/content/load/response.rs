@@ -1,6 +1,6 @@
 //! `authorities/<a>/responses/<slug>.md`: where each field of a response is checked.
 
-use super::*;
+use super::Located;
 use crate::content::diag::hint;
 use crate::content::fields::{FieldPath, FileCx, Obj};
 use crate::content::{RESPONSE_KINDS, Response, Source};

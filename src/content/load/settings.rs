@@ -3,7 +3,8 @@
 
 use serde_yaml::Value;
 
-use super::*;
+use super::files::TextFile;
+use super::front_matter::parse_yaml;
 use crate::content::fields::{FieldPath, FileCx, Obj, describe};
 use crate::content::{
     Diagnostic, Framework, Frameworks, Grade, Judgement, Scale, SiteConfig, is_slug, is_web_url,
