@@ -6,7 +6,7 @@
 //! [`super::validate`]. Where a field is checked: the file named after its
 //! record (`authority.rs`, `inspection.rs`, `response.rs`, `page.rs`,
 //! `settings.rs` for site.yaml and frameworks.yaml); how a field is read and
-//! reported: [`super::fields`].
+//! reported: `content/fields.rs`.
 
 mod authority;
 mod files;

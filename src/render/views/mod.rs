@@ -39,7 +39,7 @@ pub struct Layout<'a> {
     pub canonical: Option<String>,
     pub breadcrumbs: Vec<Crumb>,
     /// Which top navigation item is current: home, authorities, people,
-    /// page-<slug>...
+    /// `page-<slug>`...
     pub section: String,
     pub feed_url: &'a str,
     pub stylesheet_url: &'a str,
