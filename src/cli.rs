@@ -1,11 +1,14 @@
-//! Every subcommand and flag, declared once, and the code that runs each.
+//! Every subcommand and flag, declared once; turning them into [`Options`]
+//! (usage mistakes end here, exit 2); running the command and printing its
+//! outcome. A new command is a variant of [`Command`] and a file in
+//! [`crate::cmd`].
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::build::{self, Options};
+use crate::cmd::{self, Options};
 use crate::content::diag;
 use crate::error::Error;
 
@@ -99,7 +102,16 @@ pub struct BuildArgs {
 }
 
 impl CommonArgs {
+    /// The options for a command writing to `output`, or a usage error.
     fn options(&self, output: PathBuf) -> Result<Options, Error> {
+        if !self.content.is_dir() {
+            let looked =
+                std::path::absolute(&self.content).unwrap_or_else(|_| self.content.clone());
+            return Err(Error::Usage(format!(
+                "no content folder at {}; run scrutiny in the project folder, or point to the content with `--content DIR`",
+                looked.display()
+            )));
+        }
         let mut o = Options::new(self.content.clone(), output);
         if let Some(t) = &self.templates {
             o.templates = t.clone();
@@ -109,10 +121,9 @@ impl CommonArgs {
         }
         if let Some(url) = &self.base_url {
             if !crate::content::is_web_url(url) {
-                return Err(Error::Content(vec![crate::content::Diagnostic::error(
-                    "--base-url",
-                    format!("`{url}` is not an absolute http(s) URL"),
-                )]));
+                return Err(Error::Usage(format!(
+                    "--base-url `{url}` is not an absolute http(s) URL (for example `https://example.org/portal/`)"
+                )));
             }
             o.base_url = Some(if url.ends_with('/') {
                 url.clone()
@@ -130,52 +141,16 @@ pub fn run(cli: Cli) -> u8 {
     let result = match &cli.command {
         Command::Build(args) => args.common.options(args.output.clone()).and_then(|mut o| {
             o.force = args.force;
-            let r = build::build(&o)?;
-            print_warnings(&r.warnings);
-            if r.reused == r.files {
-                println!(
-                    "Nothing changed: the {} pages ({} files) in {} are up to date ({} ms).",
-                    r.pages,
-                    r.files,
-                    o.output.display(),
-                    r.elapsed.as_millis()
-                );
-            } else {
-                println!(
-                "Built {} pages ({} files: {} rendered, {:.1} MiB; {} unchanged) in {} ms into {}",
-                r.pages,
-                r.files,
-                r.files - r.reused,
-                r.bytes as f64 / 1048576.0,
-                r.reused,
-                r.elapsed.as_millis(),
-                o.output.display()
-            );
-            }
-            println!("Open {} in a browser, or serve that folder with any static web server.", o.output.join("index.html").display());
-            Ok(())
+            build(&o)
         }),
+        Command::Check(args) => args
+            .options(PathBuf::from("public"))
+            .and_then(|o| check(&o)),
         Command::Serve(args) => args
             .common
             .options(PathBuf::from("public"))
-            .and_then(|o| crate::output::serve::serve(o, &args.bind, args.port)),
-        Command::Import(ImportCommand::Ilacs(args)) => {
-            let opts = crate::import::ImportOptions {
-                file: args.file.clone(),
-                content: args.content.clone(),
-                write: args.write,
-                skip_bad: args.skip_bad,
-            };
-            crate::import::import(&opts)
-                .map(|r| print!("{}", crate::import::summary(&r, &args.content)))
-                .map_err(Error::from)
-        }
-        Command::Check(args) => args.options(PathBuf::from("public")).and_then(|o| {
-            let r = build::check(&o)?;
-            print_warnings(&r.warnings);
-            println!("Checked {} pages and {} files in {} ms: content valid, every internal link resolves.", r.pages, r.files, r.elapsed.as_millis());
-            Ok(())
-        }),
+            .and_then(|o| cmd::serve::serve(o, &args.bind, args.port)),
+        Command::Import(ImportCommand::Ilacs(args)) => cmd::import::ilacs(args),
     };
     match result {
         Ok(()) => 0,
@@ -184,6 +159,51 @@ pub fn run(cli: Cli) -> u8 {
             e.exit_code()
         }
     }
+}
+
+fn build(o: &Options) -> Result<(), Error> {
+    let r = cmd::build::build(o)?;
+    print_warnings(&r.warnings);
+    if r.reused == r.files {
+        println!(
+            "Nothing changed: the {} pages ({} files) in {} are up to date ({} ms).",
+            r.pages,
+            r.files,
+            o.output.display(),
+            r.elapsed.as_millis()
+        );
+    } else {
+        println!(
+            "Built {} pages ({} files: {} rendered, {:.1} MiB; {} unchanged) in {} ms into {}",
+            r.pages,
+            r.files,
+            r.files - r.reused,
+            r.bytes as f64 / 1048576.0,
+            r.reused,
+            r.elapsed.as_millis(),
+            o.output.display()
+        );
+    }
+    // The site's links are root-relative (under the base URL's path), so
+    // opening index.html from disk shows it without styles or working links.
+    println!(
+        "To browse it, run `scrutiny serve`, or serve {} with any static web server (e.g. `python3 -m http.server --directory {} 8000`).",
+        o.output.display(),
+        o.output.display()
+    );
+    Ok(())
+}
+
+fn check(o: &Options) -> Result<(), Error> {
+    let r = cmd::check::check(o)?;
+    print_warnings(&r.warnings);
+    println!(
+        "Checked {} pages and {} files in {} ms: content valid, every internal link resolves.",
+        r.pages,
+        r.files,
+        r.elapsed.as_millis()
+    );
+    Ok(())
 }
 
 fn print_warnings(warnings: &[crate::content::Diagnostic]) {

@@ -1,14 +1,22 @@
 //! The errors a command can end with, and the exit code each gives:
-//! 0 built, 1 the content (or its links) is invalid, 2 anything else.
+//! 0 built, 1 the content (or its links) is invalid, 2 anything else (a
+//! usage mistake, templates, static files, the output folder, the server).
+//! Each variant keeps its layer's own error, with its cause.
 
+use crate::cmd::serve::ServeError;
 use crate::content::Diagnostic;
 use crate::output::links::BrokenLink;
 use crate::output::write::OutputError;
 use crate::render::pages::RenderError;
+use crate::render::statics::StaticError;
 use crate::render::templates::TemplateError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
+    /// The command line asks for something that cannot be done (said in one
+    /// plain line, with what to do instead).
+    #[error("{0}")]
+    Usage(String),
     /// Every problem found in the content; nothing was written.
     #[error("the content has {} error(s)", .0.iter().filter(|d| d.is_error()).count())]
     Content(Vec<Diagnostic>),
@@ -19,7 +27,11 @@ pub enum Error {
     #[error(transparent)]
     Render(#[from] RenderError),
     #[error(transparent)]
+    Static(#[from] StaticError),
+    #[error(transparent)]
     Output(#[from] OutputError),
+    #[error(transparent)]
+    Serve(#[from] ServeError),
     #[error(transparent)]
     Import(#[from] crate::import::ImportError),
 }
@@ -28,7 +40,12 @@ impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Content(_) | Error::Links(_) => 1,
-            Error::Template(_) | Error::Render(_) | Error::Output(_) => 2,
+            Error::Usage(_)
+            | Error::Template(_)
+            | Error::Render(_)
+            | Error::Static(_)
+            | Error::Output(_)
+            | Error::Serve(_) => 2,
             Error::Import(e) => e.exit_code(),
         }
     }

@@ -71,6 +71,12 @@ impl Diagnostic {
         self
     }
 
+    /// [`Diagnostic::help`] when there is one.
+    pub fn help_opt(mut self, help: Option<impl Into<String>>) -> Self {
+        self.help = help.map(Into::into);
+        self
+    }
+
     pub fn source(mut self, source: Arc<str>) -> Self {
         self.source = Some(source);
         self
@@ -238,6 +244,14 @@ fn label(s: Severity) -> &'static str {
 
 fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
     if n == 1 { one } else { many }
+}
+
+/// The one wording of a suggestion: "did you mean `x`? " when `typed` is
+/// close to one of `known`, else nothing. Put before the list of what is known.
+pub fn hint<'a>(typed: &str, known: impl IntoIterator<Item = &'a str>) -> String {
+    did_you_mean(typed, known)
+        .map(|h| format!("did you mean `{h}`? "))
+        .unwrap_or_default()
 }
 
 /// The known name closest to a mistyped one, when it is close enough to suggest.

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use serde_yaml::{Mapping, Value};
 
 use super::date::PartialDate;
-use super::diag::{Diagnostic, did_you_mean};
+use super::diag::{Diagnostic, did_you_mean, hint};
 use super::{Link, Quote, is_web_url};
 
 /// One step of a field path.
@@ -51,6 +51,46 @@ impl std::fmt::Display for FieldPath {
     }
 }
 
+/// A diagnostic being built for a file: the same builder methods as
+/// [`Diagnostic`]'s, and it goes into the file's list when dropped (at the
+/// end of the statement that made it).
+pub struct Pending<'a> {
+    into: &'a mut Vec<Diagnostic>,
+    diag: Option<Diagnostic>,
+}
+
+impl<'a> Pending<'a> {
+    fn new(into: &'a mut Vec<Diagnostic>, diag: Diagnostic) -> Self {
+        Pending {
+            into,
+            diag: Some(diag),
+        }
+    }
+
+    fn map(mut self, f: impl FnOnce(Diagnostic) -> Diagnostic) -> Self {
+        self.diag = self.diag.take().map(f);
+        self
+    }
+
+    /// What was expected, or a suggestion (see [`super::diag::hint`]).
+    pub fn help(self, help: impl Into<String>) -> Self {
+        self.map(|d| d.help(help))
+    }
+
+    /// Names a different field than the one the diagnostic points at.
+    pub fn field(self, field: impl Into<String>) -> Self {
+        self.map(|d| d.field(field))
+    }
+}
+
+impl Drop for Pending<'_> {
+    fn drop(&mut self) {
+        if let Some(d) = self.diag.take() {
+            self.into.push(d);
+        }
+    }
+}
+
 /// The file being read: its path, text and the diagnostics found so far.
 pub struct FileCx {
     pub path: String,
@@ -77,17 +117,18 @@ impl FileCx {
         self.diags.iter().any(Diagnostic::is_error)
     }
 
-    /// An error at a field, located in the text when possible.
-    pub fn error(&mut self, field: &FieldPath, message: impl Into<String>) -> &mut Diagnostic {
+    /// An error at a field, located in the text when possible. Add a help
+    /// or another field with [`Pending`]'s builder methods; it is recorded
+    /// at the end of the statement.
+    pub fn error(&mut self, field: &FieldPath, message: impl Into<String>) -> Pending<'_> {
         let d = self.point(Diagnostic::error(self.path.clone(), message), field);
-        self.diags.push(d);
-        self.diags.last_mut().expect("just pushed")
+        Pending::new(&mut self.diags, d)
     }
 
-    pub fn warning(&mut self, field: &FieldPath, message: impl Into<String>) -> &mut Diagnostic {
+    /// A warning at a field; as [`FileCx::error`].
+    pub fn warning(&mut self, field: &FieldPath, message: impl Into<String>) -> Pending<'_> {
         let d = self.point(Diagnostic::warning(self.path.clone(), message), field);
-        self.diags.push(d);
-        self.diags.last_mut().expect("just pushed")
+        Pending::new(&mut self.diags, d)
     }
 
     fn point(&self, d: Diagnostic, field: &FieldPath) -> Diagnostic {
@@ -295,17 +336,15 @@ impl<'m> Obj<'m> {
             match k.as_str() {
                 Some(name) if known.contains(&name) => {}
                 Some(name) => {
-                    let hint = did_you_mean(name, known.iter().copied());
-                    let d = cx.warning(
+                    cx.warning(
                         &self.path.key(name),
                         format!("unknown field `{name}`, ignored"),
-                    );
-                    *d = d.clone().help(match hint {
-                        Some(h) => {
-                            format!("did you mean `{h}`? known fields: {}", known.join(", "))
-                        }
-                        None => format!("known fields: {}", known.join(", ")),
-                    });
+                    )
+                    .help(format!(
+                        "{}known fields: {}",
+                        hint(name, known.iter().copied()),
+                        known.join(", ")
+                    ));
                 }
                 None => {
                     cx.error(
@@ -326,24 +365,22 @@ impl<'m> Obj<'m> {
             .find(|k| *k != key && did_you_mean(k, [key]).is_some());
         match near {
             Some(typo) => {
-                let d = cx.error(
+                cx.error(
                     &self.path.key(typo),
                     format!("missing required field `{}`", self.path.key(key)),
-                );
-                *d = d.clone().help(format!(
+                )
+                .help(format!(
                     "found `{typo}`: did you mean `{key}`? expected {what}"
-                ));
-                d.field = Some(self.path.key(key).to_string());
+                ))
+                .field(self.path.key(key).to_string());
             }
             None => {
-                let d = cx.error(
+                cx.error(
                     &self.path,
                     format!("missing required field `{}`", self.path.key(key)),
-                );
-                *d = d
-                    .clone()
-                    .field(self.path.key(key).to_string())
-                    .help(format!("expected {what}"));
+                )
+                .field(self.path.key(key).to_string())
+                .help(format!("expected {what}"));
             }
         }
     }
@@ -382,8 +419,8 @@ impl<'m> Obj<'m> {
         if is_web_url(&url) {
             Some(super::normalise_url(&url))
         } else {
-            let d = cx.error(&path, format!("`{url}` is not an absolute http(s) URL"));
-            *d = d.clone().help("links must start with https:// or http://");
+            cx.error(&path, format!("`{url}` is not an absolute http(s) URL"))
+                .help("links must start with https:// or http://");
             None
         }
     }
@@ -452,13 +489,11 @@ impl<'m> Obj<'m> {
         for (i, item) in items.iter().enumerate() {
             let ipath = path.index(i);
             let Value::Mapping(map) = item else {
-                let d = cx.error(
+                cx.error(
                     &ipath,
                     format!("expected a quote with `text`, found {}", describe(item)),
-                );
-                *d = d
-                    .clone()
-                    .help("write `- text: \"...\"` with optional `speaker:` and `role:`");
+                )
+                .help("write `- text: \"...\"` with optional `speaker:` and `role:`");
                 continue;
             };
             let q = Obj { map, path: ipath };
@@ -510,17 +545,15 @@ fn date(cx: &mut FileCx, path: &FieldPath, v: &Value) -> Option<PartialDate> {
         Value::String(s) => s.trim().to_string(),
         Value::Number(n) if n.is_u64() => n.to_string(),
         other => {
-            let d = cx.error(path, format!("expected a date, found {}", describe(other)));
-            *d = d.clone().help("write YYYY, YYYY-MM or YYYY-MM-DD");
+            cx.error(path, format!("expected a date, found {}", describe(other)))
+                .help("write YYYY, YYYY-MM or YYYY-MM-DD");
             return None;
         }
     };
     match PartialDate::parse(&s) {
         Ok(d) => Some(d),
         Err(e) => {
-            let d = cx.error(path, e.to_string());
-            *d = d
-                .clone()
+            cx.error(path, e.to_string())
                 .help("write YYYY, YYYY-MM or YYYY-MM-DD with a real month and day");
             None
         }

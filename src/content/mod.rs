@@ -286,6 +286,21 @@ pub struct Content {
     pub settings_hash: u128,
 }
 
+impl Content {
+    /// Puts the records in the one order they are kept in: authorities and
+    /// pages by slug; inspections and responses by authority, then date,
+    /// then slug (so the order never depends on the file system).
+    pub fn sort(&mut self) {
+        self.authorities.sort_by(|a, b| a.slug.cmp(&b.slug));
+        self.pages.sort_by(|a, b| a.slug.cmp(&b.slug));
+        self.inspections.sort_by(|a, b| {
+            (&a.authority, a.published, &a.slug).cmp(&(&b.authority, b.published, &b.slug))
+        });
+        self.responses
+            .sort_by(|a, b| (&a.authority, a.date, &a.slug).cmp(&(&b.authority, b.date, &b.slug)));
+    }
+}
+
 /// Is this a slug: lower-case ASCII letters and digits in groups joined by single hyphens?
 pub fn is_slug(s: &str) -> bool {
     !s.is_empty()

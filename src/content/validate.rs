@@ -1,6 +1,7 @@
 //! Checks that span files: aliases against slugs, and `responds_to` against the
 //! inspections of the same authority. Per-file checks happen while loading.
 
+use super::diag::hint;
 use std::collections::{HashMap, HashSet};
 
 use super::fields::{FieldPath, FileCx};
@@ -25,9 +26,15 @@ fn cx_for(file: &SourceFile) -> FileCx {
 
 /// `existing` holds every inspection file found, parsed or not.
 pub fn cross_check(content: &Content, existing: &HashSet<(String, String)>) -> Vec<Diagnostic> {
+    let mut diags = check_aliases(content);
+    diags.extend(check_responds_to(content, existing));
+    diags
+}
+
+/// Aliases must not collide with slugs or with each other.
+fn check_aliases(content: &Content) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
 
-    // Aliases must not collide with slugs or with each other.
     let slugs: HashSet<&str> = content
         .authorities
         .iter()
@@ -42,8 +49,7 @@ pub fn cross_check(content: &Content, existing: &HashSet<(String, String)>) -> V
                 cx.error(
                     &path,
                     format!("alias `{alias}` is the slug of another authority"),
-                )
-                .help = Some(format!(
+                ).help(format!(
                     "`/authorities/{alias}/` already belongs to that authority; an alias must be a former slug no one uses now"
                 ));
                 diags.extend(cx.diags);
@@ -54,7 +60,7 @@ pub fn cross_check(content: &Content, existing: &HashSet<(String, String)>) -> V
                         &path,
                         format!("alias `{alias}` is also an alias of `{owner}`"),
                     )
-                    .help = Some("each alias redirects to one authority".into());
+                    .help("each alias redirects to one authority");
                     diags.extend(cx.diags);
                 } else {
                     let mut cx = cx_for(&a.file);
@@ -64,8 +70,12 @@ pub fn cross_check(content: &Content, existing: &HashSet<(String, String)>) -> V
             }
         }
     }
+    diags
+}
 
-    // responds_to names inspections of the same authority.
+/// `responds_to` names inspections of the same authority.
+fn check_responds_to(content: &Content, existing: &HashSet<(String, String)>) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
     let inspections: HashSet<(&str, &str)> = content
         .inspections
         .iter()
@@ -94,46 +104,50 @@ pub fn cross_check(content: &Content, existing: &HashSet<(String, String)>) -> V
             } else {
                 FieldPath::default().key("responds_to")
             };
-            let elsewhere: Vec<&str> = content
-                .inspections
-                .iter()
-                .filter(|x| &x.slug == target)
-                .map(|x| x.authority.as_str())
-                .collect();
-            let own: Vec<&str> = content
-                .inspections
-                .iter()
-                .filter(|x| x.authority == r.authority)
-                .map(|x| x.slug.as_str())
-                .collect();
-            let help = if !elsewhere.is_empty() {
-                format!(
-                    "`{target}` is an inspection of {}, not of `{}`; a response answers its own authority's inspections",
-                    elsewhere.join(", "),
-                    r.authority
-                )
-            } else {
-                let hint = super::diag::did_you_mean(target, own.iter().copied())
-                    .map(|h| format!("did you mean `{h}`? "))
-                    .unwrap_or_default();
-                format!(
-                    "{hint}inspections of `{}`: {}",
-                    r.authority,
-                    if own.is_empty() {
-                        "none".to_string()
-                    } else {
-                        own.join(", ")
-                    }
-                )
-            };
-            let d = cx.error(
+            let help = responds_to_help(content, &r.authority, target);
+            cx.error(
                 &path,
                 format!("`{target}` is not an inspection of `{}`", r.authority),
-            );
-            d.help = Some(help);
-            d.field = Some("responds_to".into());
+            )
+            .help(help)
+            .field("responds_to");
         }
         diags.extend(cx.diags);
     }
     diags
+}
+
+/// What to say about a `responds_to` target that is not an inspection of
+/// `authority`: whose it is, or which inspections it has.
+fn responds_to_help(content: &Content, authority: &str, target: &str) -> String {
+    let elsewhere: Vec<&str> = content
+        .inspections
+        .iter()
+        .filter(|x| x.slug == target)
+        .map(|x| x.authority.as_str())
+        .collect();
+    let own: Vec<&str> = content
+        .inspections
+        .iter()
+        .filter(|x| x.authority == authority)
+        .map(|x| x.slug.as_str())
+        .collect();
+    if !elsewhere.is_empty() {
+        format!(
+            "`{target}` is an inspection of {}, not of `{}`; a response answers its own authority's inspections",
+            elsewhere.join(", "),
+            authority
+        )
+    } else {
+        let suggestion = hint(target, own.iter().copied());
+        format!(
+            "{suggestion}inspections of `{}`: {}",
+            authority,
+            if own.is_empty() {
+                "none".to_string()
+            } else {
+                own.join(", ")
+            }
+        )
+    }
 }

@@ -1,5 +1,5 @@
-//! Output: putting a rendered site on disk without ever exposing half of it.
+//! Output: putting a rendered site on disk without ever exposing half of it,
+//! and checking its internal links.
 
 pub mod links;
-pub mod serve;
 pub mod write;

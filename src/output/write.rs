@@ -269,7 +269,10 @@ fn manifest_text(entries: &[ManifestEntry]) -> String {
 /// What a previous build recorded in its output's marker file: each file's
 /// fingerprint and size, by path. Empty when there is no marker or it is not
 /// in this format.
-pub fn read_manifest(output: &Path) -> std::collections::HashMap<String, (u128, u64)> {
+/// The previous build's record: each file's fingerprint and size, by path.
+pub type Manifest = std::collections::HashMap<String, (u128, u64)>;
+
+pub fn read_manifest(output: &Path) -> Manifest {
     let Ok(text) = fs::read_to_string(output.join(MARKER)) else {
         return Default::default();
     };

@@ -150,28 +150,8 @@ pub fn history_chart(points: Vec<HistoryPoint<'_>>) -> Option<HistoryChart<'_>> 
     };
     let y_of = |rank: usize| TOP + (rank - 1) * STEP;
     let axis_y = y_of(max_rank) + 30;
-    let ranks = (1..=max_rank)
-        .map(|r| Tick {
-            y: y_of(r),
-            label: match r {
-                1 => "1 best".to_string(),
-                r if r == max_rank => format!("{r} worst"),
-                r => r.to_string(),
-            },
-        })
-        .collect();
-    let mut years: Vec<YearTick> = Vec::new();
-    for p in &points {
-        let label = p.year.to_string();
-        if years.last().is_some_and(|y| y.label == label) {
-            continue;
-        }
-        let x = x_of(p.day);
-        if years.last().is_some_and(|y| x < y.x + 54) {
-            continue;
-        }
-        years.push(YearTick { x, label });
-    }
+    let ranks = rank_ticks(max_rank, y_of);
+    let years = year_ticks(&points, x_of);
     let out: Vec<Point> = points
         .into_iter()
         .map(|p| {
@@ -212,4 +192,35 @@ pub fn history_chart(points: Vec<HistoryPoint<'_>>) -> Option<HistoryChart<'_>> 
         line,
         axis_y,
     })
+}
+
+/// The grade axis: rank 1 (best) to `max_rank` (worst).
+fn rank_ticks(max_rank: usize, y_of: impl Fn(usize) -> usize) -> Vec<Tick> {
+    (1..=max_rank)
+        .map(|r| Tick {
+            y: y_of(r),
+            label: match r {
+                1 => "1 best".to_string(),
+                r if r == max_rank => format!("{r} worst"),
+                r => r.to_string(),
+            },
+        })
+        .collect()
+}
+
+/// One label per year that has a point, skipping those too close to the last.
+fn year_ticks(points: &[HistoryPoint], x_of: impl Fn(i64) -> usize) -> Vec<YearTick> {
+    let mut years: Vec<YearTick> = Vec::new();
+    for p in points {
+        let label = p.year.to_string();
+        if years.last().is_some_and(|y| y.label == label) {
+            continue;
+        }
+        let x = x_of(p.day);
+        if years.last().is_some_and(|y| x < y.x + 54) {
+            continue;
+        }
+        years.push(YearTick { x, label });
+    }
+    years
 }

@@ -20,16 +20,7 @@ fn timestamp(d: PartialDate) -> DateTime<FixedOffset> {
 
 pub fn atom(site: &Site) -> Vec<u8> {
     let c = site.content;
-    let fw = &c.frameworks;
-    let name = |slug: &str| {
-        site.authority(slug)
-            .map_or(slug.to_string(), |a| a.authority.short_name.clone())
-    };
     // Choose the newest first, then build only their entries.
-    enum Item<'c> {
-        Inspection(&'c crate::content::Inspection),
-        Response(&'c crate::content::Response),
-    }
     let mut items: Vec<(PartialDate, String, Item)> = c
         .inspections
         .iter()
@@ -44,81 +35,28 @@ pub fn atom(site: &Site) -> Vec<u8> {
         .collect();
     items.sort_by(|a, b| (b.0, &b.1).cmp(&(a.0, &a.1)));
     items.truncate(FEED_ENTRIES);
-    let alternate = |url: &str| Link {
-        href: url.to_string(),
-        rel: "alternate".into(),
-        mime_type: Some("text/html".into()),
-        ..Default::default()
-    };
     let entries: Vec<Entry> = items
         .into_iter()
-        .map(|(_, url, item)| match item {
-            Item::Inspection(i) => {
-                let framework = fw.framework(&i.framework);
-                let title = i
-                    .title
-                    .clone()
-                    .or_else(|| framework.map(|f| f.name.clone()))
-                    .unwrap_or_else(|| i.framework.clone());
-                let grade = rating::overall(fw, i)
-                    .map(|g| format!(": {}", g.label))
-                    .unwrap_or_default();
-                let summary = format!(
-                    "{} published {}{}.",
-                    title,
-                    i.published.human(),
-                    if grade.is_empty() {
-                        String::new()
-                    } else {
-                        format!(", overall{grade}")
-                    }
-                );
-                Entry {
-                    id: url.clone(),
-                    title: Text::plain(format!("{}: {}{}", name(&i.authority), title, grade)),
-                    updated: timestamp(i.published),
-                    links: vec![alternate(&url)],
-                    summary: Some(Text::plain(summary)),
-                    ..Default::default()
-                }
-            }
-            Item::Response(r) => Entry {
-                id: url.clone(),
-                title: Text::plain(format!("{}: {}", name(&r.authority), r.title)),
-                updated: timestamp(r.date),
-                links: vec![alternate(&url)],
-                authors: vec![Person {
-                    name: r.source.publisher.clone(),
-                    ..Default::default()
-                }],
-                summary: Some(Text::plain(format!(
-                    "{} ({}), {}.",
-                    r.title,
-                    r.source.publisher,
-                    r.date.human()
-                ))),
-                ..Default::default()
-            },
-        })
+        .map(|(_, url, item)| entry(site, url, item))
         .collect();
     let updated = entries.first().map_or_else(
         || timestamp(PartialDate::parse("2000").expect("valid")),
         |e| e.updated,
     );
     let feed = Feed {
-        id: site.urls.absolute(""),
+        id: site.urls.absolute(&rel::home()),
         title: Text::plain(c.site.title.clone()),
         subtitle: c.site.description.clone().map(Text::plain),
         updated,
         links: vec![
             Link {
-                href: site.urls.absolute("feed.xml"),
+                href: site.urls.absolute(&rel::feed()),
                 rel: "self".into(),
                 mime_type: Some("application/atom+xml".into()),
                 ..Default::default()
             },
             Link {
-                href: site.urls.absolute(""),
+                href: site.urls.absolute(&rel::home()),
                 rel: "alternate".into(),
                 mime_type: Some("text/html".into()),
                 ..Default::default()
@@ -153,4 +91,68 @@ pub fn sitemap(site: &Site, rel_urls: &[String]) -> Vec<u8> {
     let mut out = w.into_inner();
     out.push(b'\n');
     out
+}
+
+/// A record the feed may carry.
+enum Item<'c> {
+    Inspection(&'c crate::content::Inspection),
+    Response(&'c crate::content::Response),
+}
+
+/// One feed entry, for a record at `url`.
+fn entry(site: &Site, url: String, item: Item) -> Entry {
+    let fw = &site.content.frameworks;
+    let name = |slug: &str| {
+        site.authority(slug)
+            .map_or(slug.to_string(), |a| a.authority.short_name.clone())
+    };
+    let alternate = |url: &str| Link {
+        href: url.to_string(),
+        rel: "alternate".into(),
+        mime_type: Some("text/html".into()),
+        ..Default::default()
+    };
+    match item {
+        Item::Inspection(i) => {
+            let title = site.inspection_title(i);
+            let grade = rating::overall(fw, i)
+                .map(|g| format!(": {}", g.label))
+                .unwrap_or_default();
+            let summary = format!(
+                "{} published {}{}.",
+                title,
+                i.published.human(),
+                if grade.is_empty() {
+                    String::new()
+                } else {
+                    format!(", overall{grade}")
+                }
+            );
+            Entry {
+                id: url.clone(),
+                title: Text::plain(format!("{}: {}{}", name(&i.authority), title, grade)),
+                updated: timestamp(i.published),
+                links: vec![alternate(&url)],
+                summary: Some(Text::plain(summary)),
+                ..Default::default()
+            }
+        }
+        Item::Response(r) => Entry {
+            id: url.clone(),
+            title: Text::plain(format!("{}: {}", name(&r.authority), r.title)),
+            updated: timestamp(r.date),
+            links: vec![alternate(&url)],
+            authors: vec![Person {
+                name: r.source.publisher.clone(),
+                ..Default::default()
+            }],
+            summary: Some(Text::plain(format!(
+                "{} ({}), {}.",
+                r.title,
+                r.source.publisher,
+                r.date.human()
+            ))),
+            ..Default::default()
+        },
+    }
 }

@@ -7,7 +7,7 @@
 
 use xxhash_rust::xxh3::Xxh3;
 
-use super::pages::Output;
+use super::outputs::Output;
 use crate::site::Site;
 
 /// Everything that is not content: templates, the binary, options.

@@ -1,12 +1,14 @@
 //! Rendering: the site model to files in memory. Nothing here touches the disk
-//! except loading templates; writing is [`crate::output`]'s job.
+//! except loading templates and static files; writing is [`crate::output`]'s job.
 
 pub mod charts;
 pub mod data;
 pub mod feed;
 pub mod fingerprint;
 pub mod markdown;
+pub mod outputs;
 pub mod pages;
 pub mod slot;
+pub mod statics;
 pub mod templates;
 pub mod views;

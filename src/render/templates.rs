@@ -79,10 +79,21 @@ pub const BUILTIN: &[(&str, &str)] = &[
 pub const BUILTIN_STATIC: &[(&str, &[u8])] =
     &[("style.css", include_bytes!("../../static/style.css"))];
 
-/// A template folder that failed to load or compile.
+/// A template folder that failed to load or compile, with its cause.
 #[derive(Debug, thiserror::Error)]
-#[error("templates: {0}")]
-pub struct TemplateError(pub String);
+pub enum TemplateError {
+    #[error("templates: {0}")]
+    Walk(#[source] walkdir::Error),
+    #[error("templates: {path}: {source}")]
+    Read {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    /// Tera's message, with every cause on the same line.
+    #[error("templates: {}", error_chain(.0))]
+    Compile(#[source] tera::Error),
+}
 
 /// Compiled templates and a hash of their sources (for incremental builds).
 pub struct Templates {
@@ -103,21 +114,22 @@ pub fn load(dir: Option<&Path>) -> Result<Templates, TemplateError> {
         .collect();
     if let Some(dir) = dir.filter(|d| d.is_dir()) {
         for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
-            let entry = entry.map_err(|e| TemplateError(e.to_string()))?;
+            let entry = entry.map_err(TemplateError::Walk)?;
             if !entry.file_type().is_file() || entry.path().extension().is_none_or(|e| e != "html")
             {
                 continue;
             }
-            let name = entry
-                .path()
-                .strip_prefix(dir)
-                .map_err(|e| TemplateError(e.to_string()))?
+            let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+            let name = rel
                 .components()
                 .map(|c| c.as_os_str().to_string_lossy().into_owned())
                 .collect::<Vec<_>>()
                 .join("/");
-            let text = std::fs::read_to_string(entry.path())
-                .map_err(|e| TemplateError(format!("{}: {e}", entry.path().display())))?;
+            let text =
+                std::fs::read_to_string(entry.path()).map_err(|source| TemplateError::Read {
+                    path: entry.path().display().to_string(),
+                    source,
+                })?;
             all.retain(|(n, _)| n != &name);
             all.push((name, text));
         }
@@ -135,7 +147,7 @@ pub fn load(dir: Option<&Path>) -> Result<Templates, TemplateError> {
     }
     let hash = h.digest128();
     tera.add_raw_templates(all)
-        .map_err(|e| TemplateError(error_chain(&e)))?;
+        .map_err(TemplateError::Compile)?;
     Ok(Templates { tera, hash })
 }
 

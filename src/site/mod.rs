@@ -13,7 +13,7 @@ use std::collections::HashMap;
 
 use crate::content::{Authority, Content, Inspection, PartialDate, Response};
 pub use people::{Person, QuoteRef};
-pub use rating::{CurrentRating, RatedGrade};
+pub use rating::{CurrentRating, RatedGrade, RatingCounts};
 pub use urls::Urls;
 
 /// One authority with everything derived about it.
@@ -75,6 +75,8 @@ pub struct Site<'c> {
     responses_to: HashMap<&'c str, HashMap<&'c str, Vec<&'c Response>>>,
     /// Sorted by name.
     pub people: Vec<Person<'c>>,
+    /// How many authorities are at each current rating.
+    pub rating_counts: RatingCounts<'c>,
 }
 
 impl<'c> Site<'c> {
@@ -110,10 +112,12 @@ impl<'c> Site<'c> {
                     current,
                 }
             })
-            .collect();
+            .collect::<Vec<AuthorityFacts>>();
+        let ratings: Vec<CurrentRating> = authorities.iter().map(|a| a.current).collect();
         Site {
             content,
             urls: Urls::new(base_url),
+            rating_counts: RatingCounts::count(fw, &ratings),
             authorities,
             responses_to,
             people: people::gather(content),
@@ -139,6 +143,47 @@ impl<'c> Site<'c> {
     pub fn inspection(&self, authority: &str, slug: &str) -> Option<&'c Inspection> {
         self.authority(authority)
             .and_then(|a| a.inspections.iter().copied().find(|i| i.slug == slug))
+    }
+
+    /// An inspection's title: its own, else its framework's name, else the
+    /// framework id as written.
+    pub fn inspection_title(&self, i: &'c Inspection) -> &'c str {
+        match &i.title {
+            Some(t) => t,
+            None => self
+                .content
+                .frameworks
+                .framework(&i.framework)
+                .map_or(i.framework.as_str(), |f| f.name.as_str()),
+        }
+    }
+
+    /// The name of the authority a record belongs to (its slug if unknown).
+    pub fn authority_name<'a>(&self, slug: &'a str) -> &'a str
+    where
+        'c: 'a,
+    {
+        self.authority(slug)
+            .map_or(slug, |a| a.authority.name.as_str())
+    }
+
+    /// The `n` most recently published inspections, newest first (ties by
+    /// authority, then slug, both descending).
+    pub fn newest_inspections(&self, n: usize) -> Vec<&'c Inspection> {
+        let mut all: Vec<&Inspection> = self.content.inspections.iter().collect();
+        all.sort_by(|a, b| {
+            (b.published, &b.authority, &b.slug).cmp(&(a.published, &a.authority, &a.slug))
+        });
+        all.truncate(n);
+        all
+    }
+
+    /// The `n` most recent responses, newest first (ties as for inspections).
+    pub fn newest_responses(&self, n: usize) -> Vec<&'c Response> {
+        let mut all: Vec<&Response> = self.content.responses.iter().collect();
+        all.sort_by(|a, b| (b.date, &b.authority, &b.slug).cmp(&(a.date, &a.authority, &a.slug)));
+        all.truncate(n);
+        all
     }
 
     /// The people page slug of a speaker.

@@ -3,7 +3,7 @@
 //! inspection's framework has no overall judgement there is no headline grade,
 //! and the last overall grade before it is kept as history, never as current.
 
-use crate::content::{Frameworks, Inspection, OVERALL};
+use crate::content::{Frameworks, Inspection, OVERALL, Scale};
 
 /// A grade as the inspectorate wrote it, with its rank for comparison.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,6 +47,64 @@ impl<'c> CurrentRating<'c> {
     }
 }
 
+impl<'c> RatedGrade<'c> {
+    /// The `index`th grade (0 = best) of a scale, with its rank.
+    pub fn on_scale(scale: &'c Scale, index: usize) -> RatedGrade<'c> {
+        let grade = &scale.grades[index];
+        RatedGrade {
+            id: &grade.id,
+            label: &grade.label,
+            rank: index + 1,
+            scale_len: scale.grades.len(),
+            scale: &scale.id,
+        }
+    }
+}
+
+/// Every grade of a scale, best first.
+pub fn grades_of(scale: &Scale) -> impl Iterator<Item = RatedGrade<'_>> {
+    (0..scale.grades.len()).map(|i| RatedGrade::on_scale(scale, i))
+}
+
+/// How many authorities are at each current rating: each grade held by at
+/// least one authority (ordered by rank, then by the scale's position in
+/// frameworks.yaml, so grades of different scales keep their own words),
+/// then those rated with no overall grade, and those not yet rated.
+#[derive(Debug, Default)]
+pub struct RatingCounts<'c> {
+    pub by_grade: Vec<(RatedGrade<'c>, usize)>,
+    pub no_overall: usize,
+    pub not_rated: usize,
+}
+
+impl<'c> RatingCounts<'c> {
+    pub fn count(fw: &'c Frameworks, ratings: &[CurrentRating<'c>]) -> RatingCounts<'c> {
+        let mut counts = RatingCounts::default();
+        let mut graded: Vec<((usize, usize), RatedGrade<'c>, usize)> = Vec::new();
+        for (si, scale) in fw.scales.iter().enumerate() {
+            for grade in grades_of(scale) {
+                let count = ratings
+                    .iter()
+                    .filter(|r| matches!(r, CurrentRating::Rated { headline: Some(h), .. } if h.scale == scale.id && h.id == grade.id))
+                    .count();
+                if count > 0 {
+                    graded.push(((grade.rank, si), grade, count));
+                }
+            }
+        }
+        graded.sort_by_key(|(key, _, _)| *key);
+        counts.by_grade = graded.into_iter().map(|(_, g, n)| (g, n)).collect();
+        for r in ratings {
+            match r {
+                CurrentRating::Rated { headline: None, .. } => counts.no_overall += 1,
+                CurrentRating::NotYetRated => counts.not_rated += 1,
+                CurrentRating::Rated { .. } => {}
+            }
+        }
+        counts
+    }
+}
+
 /// Looks a grade id up on the scale of an inspection's framework.
 pub fn rated<'c>(
     fw: &'c Frameworks,
@@ -55,14 +113,8 @@ pub fn rated<'c>(
 ) -> Option<RatedGrade<'c>> {
     let framework = fw.framework(&inspection.framework)?;
     let scale = fw.scale_of(framework)?;
-    let (rank, grade) = scale.grade(grade_id)?;
-    Some(RatedGrade {
-        id: &grade.id,
-        label: &grade.label,
-        rank,
-        scale_len: scale.grades.len(),
-        scale: &scale.id,
-    })
+    let (rank, _) = scale.grade(grade_id)?;
+    Some(RatedGrade::on_scale(scale, rank - 1))
 }
 
 /// Is this inspection graded (a graded framework and at least one grade)?

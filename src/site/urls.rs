@@ -82,6 +82,15 @@ pub mod rel {
     pub fn frameworks() -> String {
         "frameworks/".into()
     }
+    pub fn feed() -> String {
+        "feed.xml".into()
+    }
+    pub fn sitemap() -> String {
+        "sitemap.xml".into()
+    }
+    pub fn stylesheet() -> String {
+        "static/style.css".into()
+    }
     pub fn data(file: &str) -> String {
         format!("data/{file}")
     }

@@ -1,4 +1,5 @@
-//! `scrutiny serve`: builds the site in memory, serves it on localhost, watches
+//! `scrutiny serve`: builds the site in memory (through the same
+//! [`Pipeline`] as `build`), serves it on localhost, watches
 //! the content, templates and static files, and on a change re-renders only the
 //! outputs whose fingerprint changed, then tells open pages to reload.
 //!
@@ -15,14 +16,14 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::build::{self, Options};
-use crate::content::load::{self, Reload};
+use super::pipeline::{self, Pipeline};
+use super::{Options, load, phase};
+use crate::content::load::{self as loader, Reload};
 use crate::content::{Content, Diagnostic, diag};
 use crate::error::Error;
-use crate::render::fingerprint::{Environment, Fingerprints};
-use crate::render::pages::{Output, Renderer, outputs};
+use crate::render::pages::Output;
+use crate::render::statics::static_files;
 use crate::render::templates;
-use crate::site::Site;
 
 const RELOAD_JS: &str = "/__scrutiny/reload.js";
 const EVENTS: &str = "/__scrutiny/events";
@@ -35,6 +36,22 @@ const SCRIPT: &str =
 struct Served {
     files: HashMap<String, Arc<[u8]>>,
     problems: Option<String>,
+}
+
+/// Why the last update could not be served: problems in the content, or
+/// another error (templates, static files), kept with its cause.
+enum Problems {
+    Content(Vec<Diagnostic>),
+    Other(Error),
+}
+
+impl From<Error> for Problems {
+    fn from(e: Error) -> Self {
+        match e {
+            Error::Content(d) => Problems::Content(d),
+            other => Problems::Other(other),
+        }
+    }
 }
 
 /// The server's copy of the site: content kept between rebuilds so that one
@@ -52,11 +69,7 @@ struct Workspace {
 impl Workspace {
     /// Brings the site up to date after `changed` paths (all files if empty).
     /// Returns how many files were re-rendered.
-    fn update(
-        &mut self,
-        changed: &[PathBuf],
-        served: &RwLock<Served>,
-    ) -> Result<usize, Vec<Diagnostic>> {
+    fn update(&mut self, changed: &[PathBuf], served: &RwLock<Served>) -> Result<usize, Problems> {
         let rels: Option<Vec<String>> = changed
             .iter()
             .map(|p| {
@@ -74,7 +87,7 @@ impl Workspace {
                 let mut all = Vec::new();
                 let mut ok = true;
                 for rel in &rels {
-                    match load::reload_one(&self.opts.content, rel, content) {
+                    match loader::reload_one(&self.opts.content, rel, content) {
                         Reload::Replaced(d) => {
                             let file_errors: Vec<Diagnostic> = d
                                 .iter()
@@ -97,18 +110,12 @@ impl Workspace {
         };
         let diags = match partial {
             Some(d) => d,
-            None => match build::load(&self.opts) {
-                Ok((c, warnings)) => {
-                    self.content = Some(c);
-                    self.broken.clear();
-                    warnings
-                }
-                Err(Error::Content(d)) => {
-                    self.broken.clear();
-                    return Err(d);
-                }
-                Err(e) => return Err(vec![Diagnostic::error("(site)", e.to_string())]),
-            },
+            None => {
+                self.broken.clear();
+                let (c, warnings) = load(&self.opts)?;
+                self.content = Some(c);
+                warnings
+            }
         };
         let mut errors: Vec<Diagnostic> = diags.into_iter().filter(Diagnostic::is_error).collect();
         for d in self.broken.values() {
@@ -119,14 +126,12 @@ impl Workspace {
             }
         }
         if !errors.is_empty() {
-            return Err(errors);
+            return Err(Problems::Content(errors));
         }
         let content = self.content.as_ref().expect("loaded above");
         if self.templates.is_none() {
-            self.templates = Some(
-                templates::load(Some(&self.opts.templates))
-                    .map_err(|e| vec![Diagnostic::error("(templates)", e.to_string())])?,
-            );
+            self.templates =
+                Some(templates::load(Some(&self.opts.templates)).map_err(Error::from)?);
         }
         let templates = self.templates.as_ref().expect("loaded above");
         let (n, fingerprints) = Self::render(
@@ -136,8 +141,7 @@ impl Workspace {
             content,
             &edited,
             served,
-        )
-        .map_err(|e| vec![Diagnostic::error("(templates)", e.to_string())])?;
+        )?;
         self.fingerprints = fingerprints;
         Ok(n)
     }
@@ -153,18 +157,19 @@ impl Workspace {
         served: &RwLock<Served>,
     ) -> Result<(usize, HashMap<String, u128>), Error> {
         let started = Instant::now();
-        let base = opts
-            .base_url
-            .clone()
-            .unwrap_or_else(|| content.site.base_url.clone());
-        let site = Site::new(content, &base);
-        let renderer = Renderer::new(&site, &templates.tera, opts.render.clone())?;
-        let all = outputs(&site);
-        crate::build::phase("site", started);
+        let site = pipeline::site(content, opts);
+        let pipeline = Pipeline::new(&site, templates, opts)?;
+        let all = &pipeline.outputs;
+        phase("site", started);
         let render = |batch: &[usize]| -> Result<Vec<(String, Vec<u8>)>, Error> {
             Ok(batch
                 .par_iter()
-                .map(|i| renderer.render_one(&all[*i]).map(|r| (r.path, r.bytes)))
+                .map(|i| {
+                    pipeline
+                        .renderer
+                        .render_one(&all[*i])
+                        .map(|r| (r.path, r.bytes))
+                })
                 .collect::<Result<_, _>>()?)
         };
         // The edited files' own pages first, served as soon as they are
@@ -185,13 +190,12 @@ impl Workspace {
                 s.files.insert(p, Arc::from(b));
             }
         }
-        crate::build::phase("first pages served", started);
-        let env = Environment::new(templates.hash, &base, opts.render.reload_url.as_deref());
-        let fps = Fingerprints::new(&site, env);
-        let planned: Vec<(String, u128, usize)> = all
-            .par_iter()
+        phase("first pages served", started);
+        let planned: Vec<(String, u128, usize)> = pipeline
+            .plan()
+            .into_iter()
             .enumerate()
-            .map(|(i, o)| (o.path(&site), fps.of(&site, o), i))
+            .map(|(i, p)| (p.path, p.fingerprint, i))
             .collect();
         let rest: Vec<usize> = planned
             .iter()
@@ -199,11 +203,11 @@ impl Workspace {
             .map(|(_, _, i)| *i)
             .collect();
         let rendered = render(&rest)?;
-        crate::build::phase("all pages served", started);
+        phase("all pages served", started);
         n += rendered.len();
         let keep: HashSet<&str> = planned.iter().map(|(p, _, _)| p.as_str()).collect();
         // Read before the lock is taken; an unreadable file keeps its last copy.
-        let statics = build::static_files(&opts.static_dir).unwrap_or_default();
+        let statics = static_files(&opts.static_dir).unwrap_or_default();
         {
             let mut s = served.write().expect("lock");
             s.files
@@ -220,13 +224,24 @@ impl Workspace {
     }
 }
 
+/// Why the server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    #[error("cannot listen on {address}: {source}")]
+    Listen {
+        address: String,
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
+    #[error("cannot watch the content for changes: {0}")]
+    Watch(#[source] notify::Error),
+}
+
 /// Runs the server until the process is stopped.
 pub fn serve(mut opts: Options, bind: &str, port: u16) -> Result<(), Error> {
-    let server = tiny_http::Server::http((bind, port)).map_err(|e| {
-        crate::output::write::OutputError::Refused {
-            path: format!("{bind}:{port}"),
-            reason: format!("cannot listen: {e}"),
-        }
+    let server = tiny_http::Server::http((bind, port)).map_err(|source| ServeError::Listen {
+        address: format!("{bind}:{port}"),
+        source,
     })?;
     let url = format!("http://{bind}:{port}/");
     opts.base_url = Some(url.clone());
@@ -243,7 +258,7 @@ pub fn serve(mut opts: Options, bind: &str, port: u16) -> Result<(), Error> {
     let start = Instant::now();
     match ws.update(&[], &served) {
         Ok(n) => println!("Built {n} files in {} ms", start.elapsed().as_millis()),
-        Err(d) => show_problems(&d, &served),
+        Err(p) => show_problems(&p, &served),
     }
     let watched: Vec<PathBuf> = [&opts.content, &opts.templates, &opts.static_dir]
         .into_iter()
@@ -251,12 +266,7 @@ pub fn serve(mut opts: Options, bind: &str, port: u16) -> Result<(), Error> {
         .cloned()
         .collect();
     let (tx, rx) = channel();
-    let mut watcher = notify::recommended_watcher(tx).map_err(|e| {
-        crate::output::write::OutputError::Refused {
-            path: "watch".into(),
-            reason: e.to_string(),
-        }
-    })?;
+    let mut watcher = notify::recommended_watcher(tx).map_err(ServeError::Watch)?;
     for p in &watched {
         use notify::Watcher;
         let _ = watcher.watch(p, notify::RecursiveMode::Recursive);
@@ -363,14 +373,17 @@ fn watch_loop(
             Ok(n) => {
                 println!("Rebuilt {n} files in {} ms", start.elapsed().as_millis());
             }
-            Err(d) => show_problems(&d, &served),
+            Err(p) => show_problems(&p, &served),
         }
         clients.lock().expect("lock").retain(|c| c.send(()).is_ok());
     }
 }
 
-fn show_problems(d: &[Diagnostic], served: &RwLock<Served>) {
-    let text = diag::render_all(d, false);
+fn show_problems(p: &Problems, served: &RwLock<Served>) {
+    let text = match p {
+        Problems::Content(d) => diag::render_all(d, false),
+        Problems::Other(e) => format!("error: {e}\n"),
+    };
     eprint!("{text}");
     eprintln!("error: still serving the last good build; fix the content to continue");
     served.write().expect("lock").problems = Some(text);

@@ -1,53 +1,12 @@
-//! Typed template contexts: what each kind of page gives its template.
-//!
-//! Views borrow from the site model and hold finished URLs and display strings,
-//! so templates only lay things out. Every string here is editor text or built
-//! from it; templates autoescape it (only `body_html`, already sanitised, is
-//! marked safe).
+//! The pieces many pages show: grades, judgements, quotes, and inspections,
+//! responses and authorities as they appear in lists and timelines.
 
 use serde::Serialize;
 
+use super::Views;
 use crate::content::{Inspection, OVERALL, Quote, Response};
 use crate::site::urls::rel;
-use crate::site::{AuthorityFacts, CurrentRating, RatedGrade, Site};
-
-/// The frame every page shares: site name, page title, navigation, breadcrumbs.
-#[derive(Serialize)]
-pub struct Layout<'a> {
-    pub site_title: &'a str,
-    pub site_description: Option<&'a str>,
-    pub lang: &'a str,
-    pub base_path: String,
-    pub title: String,
-    pub description: Option<String>,
-    /// Full URL of this page; `None` for pages with no single address (404).
-    pub canonical: Option<String>,
-    pub breadcrumbs: Vec<Crumb>,
-    /// Which top navigation item is current: home, authorities, people,
-    /// page-<slug>...
-    pub section: String,
-    pub feed_url: String,
-    /// Slot markers for the header with navigation and the footer, rendered
-    /// once per section and once per build (see `Renderer::new`) and put in
-    /// place of the markers after the page is rendered.
-    pub header_html: String,
-    pub footer_html: &'static str,
-    /// Set only by `serve`: the live-reload script's URL.
-    pub reload_url: Option<String>,
-}
-
-#[derive(Serialize)]
-pub struct Crumb {
-    pub label: String,
-    pub url: String,
-}
-
-#[derive(Serialize)]
-pub struct NavItem {
-    pub label: String,
-    pub url: String,
-    pub key: String,
-}
+use crate::site::{AuthorityFacts, CurrentRating, RatedGrade};
 
 /// A grade with what the page needs to show it: the inspectorate's words, and a
 /// tone (1 best .. 4 worst) for colour, never used alone to carry meaning.
@@ -168,86 +127,7 @@ pub fn kind_label(kind: &str) -> &'static str {
     }
 }
 
-/// Builds views from the site model.
-pub struct Views<'s, 'c> {
-    pub site: &'s Site<'c>,
-}
-
-impl<'s, 'c> Views<'s, 'c> {
-    pub fn link(&self, rel: &str) -> String {
-        self.site.urls.link(rel)
-    }
-
-    /// The top navigation: fixed sections, then the free pages.
-    pub fn nav(&self) -> Vec<NavItem> {
-        let item = |label: &str, rel: String, key: &str| NavItem {
-            label: label.into(),
-            url: self.link(&rel),
-            key: key.into(),
-        };
-        let mut nav = vec![
-            item("Home", rel::home(), "home"),
-            item("Authorities", rel::authorities(), "authorities"),
-            item("People", rel::people(), "people"),
-            item("Frameworks", rel::frameworks(), "frameworks"),
-        ];
-        for p in &self.site.content.pages {
-            nav.push(item(
-                &p.title,
-                rel::page(&p.slug),
-                &format!("page-{}", p.slug),
-            ));
-        }
-        nav
-    }
-
-    pub fn layout(
-        &self,
-        title: String,
-        section: &str,
-        rel_url: Option<&str>,
-        crumbs: Vec<Crumb>,
-    ) -> Layout<'c> {
-        let c = self.site.content;
-        Layout {
-            site_title: &c.site.title,
-            site_description: c.site.description.as_deref(),
-            lang: &c.site.language,
-            base_path: self.site.urls.base_path().to_string(),
-            title,
-            description: None,
-            canonical: rel_url.map(|r| self.site.urls.absolute(r)),
-            breadcrumbs: crumbs,
-            section: section.to_string(),
-            feed_url: self.link("feed.xml"),
-            header_html: String::new(),
-            footer_html: "",
-            reload_url: None,
-        }
-    }
-
-    pub fn crumb(&self, label: impl Into<String>, rel: &str) -> Crumb {
-        Crumb {
-            label: label.into(),
-            url: self.link(rel),
-        }
-    }
-
-    pub fn home_crumb(&self) -> Crumb {
-        self.crumb("Home", &rel::home())
-    }
-
-    pub fn authority_crumbs(&self, a: &AuthorityFacts<'c>) -> Vec<Crumb> {
-        vec![
-            self.home_crumb(),
-            self.crumb("Authorities", &rel::authorities()),
-            self.crumb(
-                a.authority.short_name.clone(),
-                &rel::authority(&a.authority.slug),
-            ),
-        ]
-    }
-
+impl<'c> Views<'_, 'c> {
     pub fn quote(&self, q: &'c Quote, default_speaker: &'c str) -> QuoteView<'c> {
         let speaker = q
             .speaker
@@ -266,27 +146,14 @@ impl<'s, 'c> Views<'s, 'c> {
         }
     }
 
-    pub fn inspection_title(&self, i: &'c Inspection) -> &'c str {
-        match &i.title {
-            Some(t) => t,
-            None => self
-                .site
-                .content
-                .frameworks
-                .framework(&i.framework)
-                .map_or(i.framework.as_str(), |f| f.name.as_str()),
-        }
-    }
-
     pub fn inspection_summary(&self, i: &'c Inspection) -> InspectionSummary<'c> {
         let fw = &self.site.content.frameworks;
         let framework = fw.framework(&i.framework);
         let graded = crate::site::rating::is_graded(fw, i);
         let headline = crate::site::rating::overall(fw, i).map(GradeView::from);
-        let a = self.site.authority(&i.authority);
         InspectionSummary {
             url: self.link(&rel::inspection(&i.authority, &i.slug)),
-            title: self.inspection_title(i),
+            title: self.site.inspection_title(i),
             framework: &i.framework,
             framework_short: framework.map_or(i.framework.as_str(), |f| f.short.as_str()),
             published: i.published.human(),
@@ -294,7 +161,7 @@ impl<'s, 'c> Views<'s, 'c> {
             graded,
             no_overall: graded && headline.is_none(),
             headline,
-            authority_name: a.map_or(i.authority.as_str(), |a| a.authority.name.as_str()),
+            authority_name: self.site.authority_name(&i.authority),
             authority_url: self.link(&rel::authority(&i.authority)),
             report_url: i.report.as_ref().map(|r| r.url.as_str()),
         }
@@ -320,7 +187,6 @@ impl<'s, 'c> Views<'s, 'c> {
     }
 
     pub fn response_summary(&self, r: &'c Response) -> ResponseSummary<'c> {
-        let a = self.site.authority(&r.authority);
         ResponseSummary {
             url: self.link(&rel::response(&r.authority, &r.slug)),
             title: &r.title,
@@ -329,7 +195,7 @@ impl<'s, 'c> Views<'s, 'c> {
             date: r.date.human(),
             date_iso: r.date.iso(),
             publisher: &r.source.publisher,
-            authority_name: a.map_or(r.authority.as_str(), |a| a.authority.name.as_str()),
+            authority_name: self.site.authority_name(&r.authority),
             authority_url: self.link(&rel::authority(&r.authority)),
         }
     }

@@ -1,0 +1,165 @@
+//! Every output file of the site, listed once: what it is, where it is
+//! written, and whether it is a page a reader reads.
+
+use crate::content::{Inspection, Page, Response};
+use crate::site::urls::{file_for, rel};
+use crate::site::{AuthorityFacts, Site};
+
+/// One file of the site.
+#[derive(Debug, Clone)]
+pub enum Output<'c> {
+    Home,
+    Authorities,
+    Authority(usize),
+    Inspection(&'c Inspection),
+    Response(&'c Response),
+    /// `/authorities/<a>/latest/`: a redirect to the latest graded inspection.
+    Latest(usize),
+    /// A former URL under an authority's alias, redirecting to the current one
+    /// (site-relative folders).
+    Alias {
+        authority: usize,
+        from: String,
+        to: String,
+    },
+    Page(&'c Page),
+    People,
+    Person(usize),
+    Frameworks,
+    NotFound,
+    AuthoritiesJson,
+    InspectionsJson,
+    ResponsesJson,
+    InspectionsCsv,
+    Feed,
+    Sitemap,
+    Robots,
+}
+
+impl Output<'_> {
+    /// Where a page lives, relative to the site root (`authorities/x/`), for
+    /// the outputs that are folders; `None` for named files.
+    pub fn location(&self, site: &Site) -> Option<String> {
+        Some(match self {
+            Output::Home => rel::home(),
+            Output::Authorities => rel::authorities(),
+            Output::Authority(i) => rel::authority(&site.authorities[*i].authority.slug),
+            Output::Inspection(i) => rel::inspection(&i.authority, &i.slug),
+            Output::Response(r) => rel::response(&r.authority, &r.slug),
+            Output::Latest(i) => rel::latest(&site.authorities[*i].authority.slug),
+            Output::Alias { from, .. } => from.clone(),
+            Output::Page(p) => rel::page(&p.slug),
+            Output::People => rel::people(),
+            Output::Person(i) => rel::person(&site.people[*i].slug),
+            Output::Frameworks => rel::frameworks(),
+            _ => return None,
+        })
+    }
+
+    /// The file this output is written to, relative to the output folder.
+    pub fn path(&self, site: &Site) -> String {
+        if let Some(location) = self.location(site) {
+            return file_for(&location);
+        }
+        match self {
+            Output::NotFound => "404.html".into(),
+            Output::AuthoritiesJson => rel::data("authorities.json"),
+            Output::InspectionsJson => rel::data("inspections.json"),
+            Output::ResponsesJson => rel::data("responses.json"),
+            Output::InspectionsCsv => rel::data("inspections.csv"),
+            Output::Feed => "feed.xml".into(),
+            Output::Sitemap => "sitemap.xml".into(),
+            Output::Robots => "robots.txt".into(),
+            _ => unreachable!("every page has a location"),
+        }
+    }
+
+    /// A page a reader reads, with an address of its own: what the sitemap
+    /// lists and the build counts. Not redirects (`latest/`, former
+    /// addresses), the 404 page, data files, the feed or robots.txt.
+    pub fn is_page(&self) -> bool {
+        matches!(
+            self,
+            Output::Home
+                | Output::Authorities
+                | Output::Authority(_)
+                | Output::Inspection(_)
+                | Output::Response(_)
+                | Output::Page(_)
+                | Output::People
+                | Output::Person(_)
+                | Output::Frameworks
+        )
+    }
+}
+
+/// Every output of the site.
+pub fn outputs<'c>(site: &Site<'c>) -> Vec<Output<'c>> {
+    let c = site.content;
+    let mut out = vec![
+        Output::Home,
+        Output::Authorities,
+        Output::People,
+        Output::Frameworks,
+        Output::NotFound,
+        Output::AuthoritiesJson,
+        Output::InspectionsJson,
+        Output::ResponsesJson,
+        Output::InspectionsCsv,
+        Output::Feed,
+        Output::Sitemap,
+        Output::Robots,
+    ];
+    for (i, a) in site.authorities.iter().enumerate() {
+        out.push(Output::Authority(i));
+        if a.current.inspection().is_some() {
+            out.push(Output::Latest(i));
+        }
+        out.extend(
+            alias_redirects(a)
+                .into_iter()
+                .map(|(from, to)| Output::Alias {
+                    authority: i,
+                    from,
+                    to,
+                }),
+        );
+    }
+    out.extend(c.inspections.iter().map(Output::Inspection));
+    out.extend(c.responses.iter().map(Output::Response));
+    out.extend(c.pages.iter().map(Output::Page));
+    out.extend((0..site.people.len()).map(Output::Person));
+    out
+}
+
+/// Every former URL under an authority's aliases and where it now lives: the
+/// authority page, its `latest/`, and each inspection and response.
+fn alias_redirects(a: &AuthorityFacts) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let slug = &a.authority.slug;
+    for alias in &a.authority.aliases {
+        out.push((rel::authority(alias), rel::authority(slug)));
+        if let Some(latest) = a.current.inspection() {
+            out.push((rel::latest(alias), rel::inspection(slug, &latest.slug)));
+        }
+        for i in &a.inspections {
+            out.push((
+                rel::inspection(alias, &i.slug),
+                rel::inspection(slug, &i.slug),
+            ));
+        }
+        for r in &a.responses {
+            out.push((rel::response(alias, &r.slug), rel::response(slug, &r.slug)));
+        }
+    }
+    out
+}
+
+/// Site-relative URLs of the pages (see [`Output::is_page`]), for the sitemap.
+pub fn page_urls(site: &Site) -> Vec<String> {
+    outputs(site)
+        .iter()
+        .filter(|o| o.is_page())
+        .filter_map(|o| o.location(site))
+        .collect()
+}

@@ -1,0 +1,66 @@
+//! The frameworks page: every grade scale and inspection framework.
+
+use serde::Serialize;
+
+use super::{GradeView, Layout, Views};
+use crate::site::rating::grades_of;
+use crate::site::urls::rel;
+
+#[derive(Serialize)]
+pub struct ScaleView<'a> {
+    pub id: &'a str,
+    pub grades: Vec<GradeView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct FrameworkView<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub short: &'a str,
+    pub scale: Option<&'a str>,
+    pub judgements: Vec<(&'a str, &'a str)>,
+}
+
+#[derive(Serialize)]
+pub struct FrameworksCx<'a> {
+    pub layout: Layout<'a>,
+    pub scales: Vec<ScaleView<'a>>,
+    pub frameworks: Vec<FrameworkView<'a>>,
+}
+
+impl Views<'_, '_> {
+    pub fn frameworks(&self) -> FrameworksCx<'_> {
+        let fw = &self.site.content.frameworks;
+        FrameworksCx {
+            layout: self.layout(
+                "Inspection frameworks and grades".into(),
+                "frameworks",
+                Some(&rel::frameworks()),
+                vec![self.home_crumb()],
+            ),
+            scales: fw
+                .scales
+                .iter()
+                .map(|s| ScaleView {
+                    id: &s.id,
+                    grades: grades_of(s).map(GradeView::from).collect(),
+                })
+                .collect(),
+            frameworks: fw
+                .frameworks
+                .iter()
+                .map(|f| FrameworkView {
+                    id: &f.id,
+                    name: &f.name,
+                    short: &f.short,
+                    scale: f.scale.as_deref(),
+                    judgements: f
+                        .judgements
+                        .iter()
+                        .map(|j| (j.key.as_str(), j.label.as_str()))
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+}

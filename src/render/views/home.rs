@@ -1,0 +1,86 @@
+//! The home page: counts, the chart of current ratings, the newest records.
+
+use serde::Serialize;
+
+use super::{GradeView, InspectionSummary, Layout, ResponseSummary, Views};
+use crate::render::charts::{self, BarChart, Bucket};
+use crate::site::urls::rel;
+
+#[derive(Serialize)]
+pub struct HomeCx<'a> {
+    pub layout: Layout<'a>,
+    pub authorities_url: String,
+    pub frameworks_url: String,
+    pub chart: BarChart<'a>,
+    pub authorities: usize,
+    pub inspections: usize,
+    pub responses: usize,
+    pub latest_inspections: Vec<InspectionSummary<'a>>,
+    pub latest_responses: Vec<ResponseSummary<'a>>,
+}
+
+/// How many of the newest inspections and responses the home page lists.
+const NEWEST: usize = 10;
+
+impl<'c> Views<'_, 'c> {
+    pub fn home(&self) -> HomeCx<'_> {
+        let site = self.site;
+        let c = site.content;
+        let mut layout = self.layout(c.site.title.clone(), "home", Some(&rel::home()), Vec::new());
+        layout.description = c.site.description.clone();
+        HomeCx {
+            layout,
+            authorities_url: self.link(&rel::authorities()),
+            frameworks_url: self.link(&rel::frameworks()),
+            chart: charts::bar_chart(self.rating_buckets()),
+            authorities: site.authorities.len(),
+            inspections: c.inspections.len(),
+            responses: c.responses.len(),
+            latest_inspections: site
+                .newest_inspections(NEWEST)
+                .into_iter()
+                .map(|i| self.inspection_summary(i))
+                .collect(),
+            latest_responses: site
+                .newest_responses(NEWEST)
+                .into_iter()
+                .map(|r| self.response_summary(r))
+                .collect(),
+        }
+    }
+
+    /// The chart's bars: the site's count of authorities at each current
+    /// grade, then "No overall grade" (only when there are some) and "Not
+    /// yet rated".
+    fn rating_buckets(&self) -> Vec<Bucket<'c>> {
+        let counts = &self.site.rating_counts;
+        let mut buckets: Vec<Bucket<'c>> = counts
+            .by_grade
+            .iter()
+            .map(|&(grade, count)| {
+                let view = GradeView::from(grade);
+                Bucket {
+                    label: grade.label.to_string(),
+                    count,
+                    tone: view.tone,
+                    grade: Some(view),
+                }
+            })
+            .collect();
+        if counts.no_overall > 0 {
+            buckets.push(Bucket {
+                label: "No overall grade".into(),
+                count: counts.no_overall,
+                tone: 0,
+                grade: None,
+            });
+        }
+        buckets.push(Bucket {
+            label: "Not yet rated".into(),
+            count: counts.not_rated,
+            tone: 0,
+            grade: None,
+        });
+        buckets
+    }
+}

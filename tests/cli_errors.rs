@@ -1,0 +1,152 @@
+//! Usage errors end with exit 2 and one plain line (not a content diagnostic),
+//! and a site built under a sub-path shows every address with the sub-path.
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn scrutiny(cwd: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_scrutiny"))
+        .current_dir(cwd)
+        .args(args)
+        .output()
+        .expect("run scrutiny")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// The project's real content, copied into `dir/content`.
+fn copy_content(dir: &Path) -> std::path::PathBuf {
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    let to = dir.join("content");
+    for e in walkdir::WalkDir::new(&from) {
+        let e = e.unwrap();
+        let target = to.join(e.path().strip_prefix(&from).unwrap());
+        if e.file_type().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+        } else {
+            fs::copy(e.path(), &target).unwrap();
+        }
+    }
+    to
+}
+
+/// Exit 2 and exactly one line on stderr, starting `error: `.
+fn assert_usage_error(o: &Output) -> String {
+    let err = stderr(o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert_eq!(err.lines().count(), 1, "one plain line: {err}");
+    assert!(err.starts_with("error: "), "{err}");
+    assert!(
+        !err.contains("in 1 file"),
+        "not a content diagnostic: {err}"
+    );
+    err
+}
+
+#[test]
+fn an_invalid_base_url_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = copy_content(dir.path());
+    let out = dir.path().join("public");
+    for command in ["build", "check"] {
+        let mut args = vec![command, "--content", content.to_str().unwrap()];
+        if command == "build" {
+            args.extend(["--output", out.to_str().unwrap()]);
+        }
+        args.extend(["--base-url", "not a url"]);
+        let err = assert_usage_error(&scrutiny(dir.path(), &args));
+        assert!(err.contains("--base-url"), "{err}");
+        assert!(err.contains("`not a url`"), "{err}");
+    }
+    assert!(!out.exists(), "nothing written");
+}
+
+#[test]
+fn a_missing_content_folder_is_a_usage_error_saying_where_it_looked() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [
+        &["build"][..],
+        &["check"][..],
+        &["serve", "--port", "0"][..],
+    ] {
+        let err = assert_usage_error(&scrutiny(dir.path(), args));
+        let looked = fs::canonicalize(dir.path()).unwrap().join("content");
+        assert!(err.contains(&looked.display().to_string()), "{err}");
+        assert!(err.contains("--content DIR"), "{err}");
+    }
+    assert!(!dir.path().join("public").exists(), "nothing written");
+}
+
+#[test]
+fn a_build_says_how_to_browse_the_site() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = copy_content(dir.path());
+    let out = dir.path().join("public");
+    let o = scrutiny(
+        dir.path(),
+        &[
+            "build",
+            "--content",
+            content.to_str().unwrap(),
+            "--output",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let said = String::from_utf8_lossy(&o.stdout);
+    assert!(said.contains("scrutiny serve"), "{said}");
+    assert!(!said.contains("in a browser"), "{said}");
+}
+
+#[test]
+fn former_addresses_carry_the_base_urls_sub_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = copy_content(dir.path());
+    let yaml = content.join("authorities/south-tyneside/authority.yaml");
+    let text = fs::read_to_string(&yaml).unwrap();
+    fs::write(
+        &yaml,
+        format!("{text}\naliases: [old-tyneside, south-tyneside-council]\n"),
+    )
+    .unwrap();
+    let out = dir.path().join("public");
+    let o = scrutiny(
+        dir.path(),
+        &[
+            "build",
+            "--content",
+            content.to_str().unwrap(),
+            "--output",
+            out.to_str().unwrap(),
+            "--base-url",
+            "http://host/sub/path/",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = fs::read_to_string(out.join("authorities/south-tyneside/index.html")).unwrap();
+    for alias in ["old-tyneside", "south-tyneside-council"] {
+        assert!(
+            page.contains(&format!("<code>/sub/path/authorities/{alias}/</code>")),
+            "{alias} shown under the sub-path"
+        );
+        assert!(
+            out.join(format!("authorities/{alias}/index.html"))
+                .is_file(),
+            "{alias} redirects"
+        );
+    }
+    // No address on the page leaves out the sub-path.
+    for attr in ["href=\"/", "src=\"/", "<code>/"] {
+        for (i, _) in page.match_indices(attr) {
+            let rest = &page[i + attr.len()..];
+            assert!(
+                rest.starts_with("sub/path/"),
+                "`{attr}{}` lacks the sub-path",
+                &rest[..rest.len().min(40)]
+            );
+        }
+    }
+}
