@@ -16,6 +16,9 @@ pub use people::{Person, QuoteRef};
 pub use rating::{CurrentRating, RatedGrade, RatingCounts};
 pub use urls::Urls;
 
+/// Who an inspection's quote is shown as said by when it names no speaker.
+pub const INSPECTORS: &str = "Ofsted inspectors";
+
 /// One authority with everything derived about it.
 #[derive(Debug)]
 pub struct AuthorityFacts<'c> {
@@ -184,6 +187,41 @@ impl<'c> Site<'c> {
         all.sort_by(|a, b| (b.date, &b.authority, &b.slug).cmp(&(a.date, &a.authority, &a.slug)));
         all.truncate(n);
         all
+    }
+
+    /// The `id` of each of an inspection's quotes, in order (see
+    /// [`urls::quote_anchors`]).
+    pub fn inspection_quote_anchors(&self, i: &Inspection) -> Vec<String> {
+        let speakers = i.quotes.iter().map(|q| {
+            let shown = q.speaker.as_deref().unwrap_or(INSPECTORS);
+            (shown, q.text.as_str())
+        });
+        urls::quote_anchors(&urls::rel::inspection(&i.authority, &i.slug), speakers)
+    }
+
+    /// The `id` of each of a response's quotes, in order.
+    pub fn response_quote_anchors(&self, r: &Response) -> Vec<String> {
+        let speakers = r.quotes.iter().map(|q| {
+            let shown = q.speaker.as_deref().unwrap_or("");
+            (shown, q.text.as_str())
+        });
+        urls::quote_anchors(&urls::rel::response(&r.authority, &r.slug), speakers)
+    }
+
+    /// The `id` of one quote in its record's page.
+    pub fn quote_anchor(&self, q: QuoteRef) -> String {
+        let (anchors, quotes) = match q {
+            QuoteRef::Inspection(i, _) => (self.inspection_quote_anchors(i), &i.quotes),
+            QuoteRef::Response(r, _) => (self.response_quote_anchors(r), &r.quotes),
+        };
+        let quote = match q {
+            QuoteRef::Inspection(_, quote) | QuoteRef::Response(_, quote) => quote,
+        };
+        let at = quotes
+            .iter()
+            .position(|x| std::ptr::eq(x, quote))
+            .expect("a quote of its own record");
+        anchors[at].clone()
     }
 
     /// The people page slug of a speaker.

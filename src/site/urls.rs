@@ -96,6 +96,35 @@ pub mod rel {
     }
 }
 
+/// The `id` of each quote of one record (`record` is the record's
+/// site-relative location): `q-` and a hash of the record, the speaker shown
+/// and the text, so it stays the same while they do, whatever else is added,
+/// removed or reordered. A quote repeated word for word by the same speaker in
+/// the same record gets `-2`, `-3` ... in order.
+pub fn quote_anchors<'q>(
+    record: &str,
+    quotes: impl IntoIterator<Item = (&'q str, &'q str)>,
+) -> Vec<String> {
+    let mut seen: Vec<u64> = Vec::new();
+    quotes
+        .into_iter()
+        .map(|(speaker, text)| {
+            let mut h = xxhash_rust::xxh3::Xxh3::new();
+            for part in [record, speaker.trim(), text] {
+                h.update(part.as_bytes());
+                h.update(&[0]);
+            }
+            let hash = h.digest();
+            let nth = seen.iter().filter(|&&s| s == hash).count();
+            seen.push(hash);
+            match nth {
+                0 => format!("q-{:012x}", hash >> 16),
+                n => format!("q-{:012x}-{}", hash >> 16, n + 1),
+            }
+        })
+        .collect()
+}
+
 /// The file a site-relative location is written to.
 pub fn file_for(rel: &str) -> String {
     if rel.is_empty() || rel.ends_with('/') {
@@ -108,6 +137,17 @@ pub fn file_for(rel: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quote_anchors_depend_on_the_quote_alone_and_never_repeat_in_a_record() {
+        let a = quote_anchors("r/", [("A", "one"), ("B", "two"), ("A", "one")]);
+        let b = quote_anchors("r/", [("B", "two"), ("A", "one")]);
+        assert_eq!(a[1], b[0]);
+        assert_eq!(a[0], b[1]);
+        assert_eq!(a[2], format!("{}-2", a[0]));
+        assert_ne!(a[0], quote_anchors("s/", [("A", "one")])[0]);
+        assert_ne!(a[0], quote_anchors("r/", [("A", "one!")])[0]);
+    }
 
     #[test]
     fn respects_a_base_url_under_a_path() {

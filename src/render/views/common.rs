@@ -45,6 +45,8 @@ pub struct JudgementView<'a> {
 
 #[derive(Serialize)]
 pub struct QuoteView<'a> {
+    /// The quote's permalink `id` in its page.
+    pub id: String,
     pub text: &'a str,
     pub speaker: &'a str,
     pub role: Option<&'a str>,
@@ -128,13 +130,28 @@ pub fn kind_label(kind: &str) -> &'static str {
 }
 
 impl<'c> Views<'_, 'c> {
-    pub fn quote(&self, q: &'c Quote, default_speaker: &'c str) -> QuoteView<'c> {
+    /// Quotes with their permalink ids (from [`crate::site::Site`]).
+    pub fn quotes(
+        &self,
+        quotes: &'c [Quote],
+        anchors: Vec<String>,
+        default_speaker: &'c str,
+    ) -> Vec<QuoteView<'c>> {
+        quotes
+            .iter()
+            .zip(anchors)
+            .map(|(q, id)| self.quote(q, id, default_speaker))
+            .collect()
+    }
+
+    fn quote(&self, q: &'c Quote, id: String, default_speaker: &'c str) -> QuoteView<'c> {
         let speaker = q
             .speaker
             .as_deref()
             .map(str::trim)
             .unwrap_or(default_speaker);
         QuoteView {
+            id,
             text: &q.text,
             speaker,
             role: q.role.as_deref(),

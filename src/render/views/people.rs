@@ -22,6 +22,8 @@ pub struct PeopleCx<'a> {
 
 #[derive(Serialize)]
 pub struct PersonQuote<'a> {
+    /// The quote's `id` in the page at `context_url`.
+    pub anchor: String,
     pub text: &'a str,
     pub role: Option<&'a str>,
     pub date: String,
@@ -72,6 +74,7 @@ impl Views<'_, '_> {
             .iter()
             .map(|q| match *q {
                 QuoteRef::Inspection(i, quote) => PersonQuote {
+                    anchor: site.quote_anchor(*q),
                     text: &quote.text,
                     role: quote.role.as_deref(),
                     date: i.published.human(),
@@ -82,6 +85,7 @@ impl Views<'_, '_> {
                     authority_url: self.link(&rel::authority(&i.authority)),
                 },
                 QuoteRef::Response(r, quote) => PersonQuote {
+                    anchor: site.quote_anchor(*q),
                     text: &quote.text,
                     role: quote.role.as_deref(),
                     date: r.date.human(),

@@ -6,6 +6,7 @@ use serde::Serialize;
 use super::{InspectionSummary, JudgementView, Layout, QuoteView, ResponseSummary, Views};
 use crate::content::{Inspection, Link, Page, Response, Source, Visit};
 use crate::render::slot;
+use crate::site::INSPECTORS;
 use crate::site::urls::rel;
 
 #[derive(Serialize)]
@@ -93,7 +94,7 @@ impl<'c> Views<'_, 'c> {
             .iter()
             .map(|r| ResponseBlock {
                 response: self.response_summary(r),
-                quotes: r.quotes.iter().map(|q| self.quote(q, "")).collect(),
+                quotes: self.quotes(&r.quotes, site.response_quote_anchors(r), ""),
                 commitments: &r.commitments,
             })
             .collect();
@@ -116,11 +117,7 @@ impl<'c> Views<'_, 'c> {
             concerns: &i.concerns,
             recommendations: &i.recommendations,
             recommendation_count: i.recommendation_count,
-            quotes: i
-                .quotes
-                .iter()
-                .map(|q| self.quote(q, "Ofsted inspectors"))
-                .collect(),
+            quotes: self.quotes(&i.quotes, site.inspection_quote_anchors(i), INSPECTORS),
             notes: &i.notes,
             body_html: slot::body_marker(body),
             responses,
@@ -142,7 +139,7 @@ impl<'c> Views<'_, 'c> {
                 self.authority_crumbs(a),
             ),
             source: &r.source,
-            quotes: r.quotes.iter().map(|q| self.quote(q, "")).collect(),
+            quotes: self.quotes(&r.quotes, self.site.response_quote_anchors(r), ""),
             commitments: &r.commitments,
             answers: self.answers(r),
             body_html: slot::body_marker(body),
