@@ -5,9 +5,9 @@
 use serde::Serialize;
 use serde::ser::SerializeMap;
 
-use crate::content::{Quote, Source};
+use crate::content::{Inspection, Quote, Response, Source};
 use crate::site::urls::rel;
-use crate::site::{CurrentRating, Site};
+use crate::site::{AuthorityFacts, CurrentRating, Site};
 
 /// A judgement → grade map, serialised in the framework's judgement order.
 struct Grades<'a>(&'a [(String, String)]);
@@ -62,36 +62,40 @@ pub fn authorities_json(site: &Site) -> Vec<u8> {
     let list: Vec<AuthorityJson> = site
         .authorities
         .iter()
-        .map(|a| AuthorityJson {
-            slug: &a.authority.slug,
-            name: &a.authority.name,
-            region: &a.authority.region,
-            ons_code: a.authority.ons_code.as_deref(),
-            url: site.urls.absolute(&rel::authority(&a.authority.slug)),
-            current_rating: match a.current {
-                CurrentRating::NotYetRated => None,
-                CurrentRating::Rated {
-                    inspection,
-                    headline,
-                    last_overall,
-                } => Some(CurrentRatingJson {
-                    grade: headline.map(|h| h.id),
-                    label: headline.map(|h| h.label),
-                    inspection: &inspection.slug,
-                    published: inspection.published.iso(),
-                    framework: &inspection.framework,
-                    judgements: Grades(&inspection.grades),
-                    last_overall: last_overall.map(|l| LastOverall {
-                        grade: l.grade.id,
-                        label: l.grade.label,
-                        inspection: &l.inspection.slug,
-                        published: l.inspection.published.iso(),
-                    }),
-                }),
-            },
-        })
+        .map(|a| authority_object(site, a))
         .collect();
     to_json(&list)
+}
+
+fn authority_object<'a>(site: &Site, a: &'a AuthorityFacts<'a>) -> AuthorityJson<'a> {
+    AuthorityJson {
+        slug: &a.authority.slug,
+        name: &a.authority.name,
+        region: &a.authority.region,
+        ons_code: a.authority.ons_code.as_deref(),
+        url: site.urls.absolute(&rel::authority(&a.authority.slug)),
+        current_rating: match a.current {
+            CurrentRating::NotYetRated => None,
+            CurrentRating::Rated {
+                inspection,
+                headline,
+                last_overall,
+            } => Some(CurrentRatingJson {
+                grade: headline.map(|h| h.id),
+                label: headline.map(|h| h.label),
+                inspection: &inspection.slug,
+                published: inspection.published.iso(),
+                framework: &inspection.framework,
+                judgements: Grades(&inspection.grades),
+                last_overall: last_overall.map(|l| LastOverall {
+                    grade: l.grade.id,
+                    label: l.grade.label,
+                    inspection: &l.inspection.slug,
+                    published: l.inspection.published.iso(),
+                }),
+            }),
+        },
+    }
 }
 
 #[derive(Serialize)]
@@ -110,21 +114,25 @@ pub fn inspections_json(site: &Site) -> Vec<u8> {
         .content
         .inspections
         .iter()
-        .map(|i| InspectionJson {
-            authority: &i.authority,
-            slug: &i.slug,
-            framework: &i.framework,
-            published: i.published.iso(),
-            grades: Grades(&i.grades),
-            url: site.urls.absolute(&rel::inspection(&i.authority, &i.slug)),
-            responses: site
-                .responses_to(i)
-                .iter()
-                .map(|r| r.slug.as_str())
-                .collect(),
-        })
+        .map(|i| inspection_object(site, i))
         .collect();
     to_json(&list)
+}
+
+fn inspection_object<'a>(site: &Site<'a>, i: &'a Inspection) -> InspectionJson<'a> {
+    InspectionJson {
+        authority: &i.authority,
+        slug: &i.slug,
+        framework: &i.framework,
+        published: i.published.iso(),
+        grades: Grades(&i.grades),
+        url: site.urls.absolute(&rel::inspection(&i.authority, &i.slug)),
+        responses: site
+            .responses_to(i)
+            .iter()
+            .map(|r| r.slug.as_str())
+            .collect(),
+    }
 }
 
 #[derive(Serialize)]
@@ -144,18 +152,49 @@ pub fn responses_json(site: &Site) -> Vec<u8> {
         .content
         .responses
         .iter()
-        .map(|r| ResponseJson {
-            authority: &r.authority,
-            slug: &r.slug,
-            date: r.date.iso(),
-            kind: &r.kind,
-            responds_to: &r.responds_to,
-            source: &r.source,
-            quotes: &r.quotes,
-            url: site.urls.absolute(&rel::response(&r.authority, &r.slug)),
-        })
+        .map(|r| response_object(site, r))
         .collect();
     to_json(&list)
+}
+
+fn response_object<'a>(site: &Site, r: &'a Response) -> ResponseJson<'a> {
+    ResponseJson {
+        authority: &r.authority,
+        slug: &r.slug,
+        date: r.date.iso(),
+        kind: &r.kind,
+        responds_to: &r.responds_to,
+        source: &r.source,
+        quotes: &r.quotes,
+        url: site.urls.absolute(&rel::response(&r.authority, &r.slug)),
+    }
+}
+
+/// `/authorities/<a>/data.json`: the authority's object from
+/// `authorities.json`, with its inspections and responses as in
+/// `inspections.json` and `responses.json`.
+#[derive(Serialize)]
+struct AuthorityDataJson<'a> {
+    #[serde(flatten)]
+    authority: AuthorityJson<'a>,
+    inspections: Vec<InspectionJson<'a>>,
+    responses: Vec<ResponseJson<'a>>,
+}
+
+pub fn authority_data_json<'a>(site: &Site<'a>, a: &'a AuthorityFacts<'a>) -> Vec<u8> {
+    to_json(&AuthorityDataJson {
+        authority: authority_object(site, a),
+        inspections: a
+            .inspections
+            .iter()
+            .map(|i| inspection_object(site, i))
+            .collect(),
+        responses: a
+            .responses
+            .iter()
+            .map(|r| response_object(site, r))
+            .collect(),
+    })
 }
 
 /// Spreadsheets run cells that start with these as formulas; such cells get a

@@ -1,4 +1,5 @@
-//! The Atom feed (newest inspections and responses) and the XML sitemap.
+//! The Atom feeds (the site's and each authority's: newest inspections and
+//! responses, each entry with its author) and the XML sitemap.
 //! Both are written by XML libraries, which do the escaping.
 
 use atom_syndication::{Entry, Feed, Link, Person, Text};
@@ -6,7 +7,7 @@ use chrono::{DateTime, FixedOffset, NaiveTime};
 
 use crate::content::PartialDate;
 use crate::site::urls::rel;
-use crate::site::{Site, rating};
+use crate::site::{AuthorityFacts, Site, rating};
 
 /// How many entries the feed carries: readers poll it, so it stays small.
 pub const FEED_ENTRIES: usize = 100;
@@ -18,20 +19,69 @@ fn timestamp(d: PartialDate) -> DateTime<FixedOffset> {
         .fixed_offset()
 }
 
+/// The site's feed: the newest inspections and responses of every authority.
 pub fn atom(site: &Site) -> Vec<u8> {
     let c = site.content;
-    // Choose the newest first, then build only their entries.
-    let mut items: Vec<(PartialDate, String, Item)> = c
+    let items = c
         .inspections
         .iter()
-        .map(|i| {
-            let url = site.urls.absolute(&rel::inspection(&i.authority, &i.slug));
-            (i.published, url, Item::Inspection(i))
+        .map(Item::Inspection)
+        .chain(c.responses.iter().map(Item::Response));
+    let header = FeedHeader {
+        id: site.urls.absolute(&rel::home()),
+        title: c.site.title.clone(),
+        subtitle: c.site.description.clone(),
+        self_url: site.urls.absolute(&rel::feed()),
+        page_url: site.urls.absolute(&rel::home()),
+    };
+    write(site, header, items)
+}
+
+/// One authority's feed: its inspections and responses.
+pub fn authority_atom(site: &Site, a: &AuthorityFacts) -> Vec<u8> {
+    let slug = &a.authority.slug;
+    let items = a
+        .inspections
+        .iter()
+        .map(|i| Item::Inspection(i))
+        .chain(a.responses.iter().map(|r| Item::Response(r)));
+    let header = FeedHeader {
+        id: site.urls.absolute(&rel::authority(slug)),
+        title: format!("{}: {}", site.content.site.title, a.authority.name),
+        subtitle: Some(format!(
+            "Ofsted inspections of {}'s children's services, and what was said about them.",
+            a.authority.name
+        )),
+        self_url: site.urls.absolute(&rel::authority_feed(slug)),
+        page_url: site.urls.absolute(&rel::authority(slug)),
+    };
+    write(site, header, items)
+}
+
+/// What identifies a feed.
+struct FeedHeader {
+    id: String,
+    title: String,
+    subtitle: Option<String>,
+    self_url: String,
+    page_url: String,
+}
+
+fn write<'c>(site: &Site, header: FeedHeader, items: impl Iterator<Item = Item<'c>>) -> Vec<u8> {
+    // Choose the newest first, then build only their entries.
+    let mut items: Vec<(PartialDate, String, Item)> = items
+        .map(|item| match item {
+            Item::Inspection(i) => (
+                i.published,
+                site.urls.absolute(&rel::inspection(&i.authority, &i.slug)),
+                item,
+            ),
+            Item::Response(r) => (
+                r.date,
+                site.urls.absolute(&rel::response(&r.authority, &r.slug)),
+                item,
+            ),
         })
-        .chain(c.responses.iter().map(|r| {
-            let url = site.urls.absolute(&rel::response(&r.authority, &r.slug));
-            (r.date, url, Item::Response(r))
-        }))
         .collect();
     items.sort_by(|a, b| (b.0, &b.1).cmp(&(a.0, &a.1)));
     items.truncate(FEED_ENTRIES);
@@ -43,26 +93,22 @@ pub fn atom(site: &Site) -> Vec<u8> {
         || timestamp(PartialDate::parse("2000").expect("valid")),
         |e| e.updated,
     );
+    let link = |href: String, rel: &str, mime: &str| Link {
+        href,
+        rel: rel.into(),
+        mime_type: Some(mime.into()),
+        ..Default::default()
+    };
     let feed = Feed {
-        id: site.urls.absolute(&rel::home()),
-        title: Text::plain(c.site.title.clone()),
-        subtitle: c.site.description.clone().map(Text::plain),
+        id: header.id,
+        title: Text::plain(header.title),
+        subtitle: header.subtitle.map(Text::plain),
         updated,
         links: vec![
-            Link {
-                href: site.urls.absolute(&rel::feed()),
-                rel: "self".into(),
-                mime_type: Some("application/atom+xml".into()),
-                ..Default::default()
-            },
-            Link {
-                href: site.urls.absolute(&rel::home()),
-                rel: "alternate".into(),
-                mime_type: Some("text/html".into()),
-                ..Default::default()
-            },
+            link(header.self_url, "self", "application/atom+xml"),
+            link(header.page_url, "alternate", "text/html"),
         ],
-        lang: Some(c.site.language.clone()),
+        lang: Some(site.content.site.language.clone()),
         entries,
         ..Default::default()
     };
@@ -94,6 +140,7 @@ pub fn sitemap(site: &Site, rel_urls: &[String]) -> Vec<u8> {
 }
 
 /// A record the feed may carry.
+#[derive(Clone, Copy)]
 enum Item<'c> {
     Inspection(&'c crate::content::Inspection),
     Response(&'c crate::content::Response),
@@ -133,6 +180,11 @@ fn entry(site: &Site, url: String, item: Item) -> Entry {
                 title: Text::plain(format!("{}: {}{}", name(&i.authority), title, grade)),
                 updated: timestamp(i.published),
                 links: vec![alternate(&url)],
+                // RFC 4287 asks every entry for an author: the inspectorate.
+                authors: vec![Person {
+                    name: "Ofsted".into(),
+                    ..Default::default()
+                }],
                 summary: Some(Text::plain(summary)),
                 ..Default::default()
             }

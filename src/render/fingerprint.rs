@@ -104,7 +104,10 @@ impl Fingerprints {
     pub fn of(&self, site: &Site, output: &Output) -> u128 {
         let g = self.global;
         match output {
-            Output::Authority(i) | Output::Latest(i) => combine([g, self.authority[*i]]),
+            Output::Authority(i)
+            | Output::Latest(i)
+            | Output::AuthorityFeed(i)
+            | Output::AuthorityData(i) => combine([g, self.authority[*i]]),
             Output::Alias { authority, to, .. } => {
                 combine([g, self.authority[*authority], text(to)])
             }
@@ -149,7 +152,13 @@ impl Fingerprints {
             | Output::ResponsesJson
             | Output::InspectionsCsv
             | Output::Feed
-            | Output::Sitemap => self.all,
+            | Output::Sitemap
+            | Output::Framework(_)
+            | Output::Inspections
+            | Output::InspectionsIn(_)
+            | Output::Rating(_)
+            | Output::Regions
+            | Output::Region(_) => self.all,
         }
     }
 }

@@ -26,6 +26,19 @@ pub enum Output<'c> {
     People,
     Person(usize),
     Frameworks,
+    /// `/frameworks/<framework>/` (index into `frameworks.yaml`'s frameworks).
+    Framework(usize),
+    /// `/inspections/`, and `/inspections/<year>/` (index into `Site::years`).
+    Inspections,
+    InspectionsIn(usize),
+    /// `/ratings/<key>/` (index into `Site::rating_groups`).
+    Rating(usize),
+    /// `/regions/`, and `/regions/<region>/` (index into `Site::regions`).
+    Regions,
+    Region(usize),
+    /// `/authorities/<a>/feed.xml` and `/authorities/<a>/data.json`.
+    AuthorityFeed(usize),
+    AuthorityData(usize),
     NotFound,
     AuthoritiesJson,
     InspectionsJson,
@@ -52,6 +65,12 @@ impl Output<'_> {
             Output::People => rel::people(),
             Output::Person(i) => rel::person(&site.people[*i].slug),
             Output::Frameworks => rel::frameworks(),
+            Output::Framework(f) => rel::framework(&site.content.frameworks.frameworks[*f].id),
+            Output::Inspections => rel::inspections(),
+            Output::InspectionsIn(y) => rel::inspections_in(site.years[*y].year),
+            Output::Rating(g) => rel::ratings(site.rating_groups[*g].key.slug()),
+            Output::Regions => rel::regions(),
+            Output::Region(r) => rel::region(&site.regions[*r].slug),
             _ => return None,
         })
     }
@@ -70,6 +89,8 @@ impl Output<'_> {
             Output::Feed => "feed.xml".into(),
             Output::Sitemap => "sitemap.xml".into(),
             Output::Robots => "robots.txt".into(),
+            Output::AuthorityFeed(a) => rel::authority_feed(&site.authorities[*a].authority.slug),
+            Output::AuthorityData(a) => rel::authority_data(&site.authorities[*a].authority.slug),
             _ => unreachable!("every page has a location"),
         }
     }
@@ -89,6 +110,12 @@ impl Output<'_> {
                 | Output::People
                 | Output::Person(_)
                 | Output::Frameworks
+                | Output::Framework(_)
+                | Output::Inspections
+                | Output::InspectionsIn(_)
+                | Output::Rating(_)
+                | Output::Regions
+                | Output::Region(_)
         )
     }
 }
@@ -109,9 +136,17 @@ pub fn outputs<'c>(site: &Site<'c>) -> Vec<Output<'c>> {
         Output::Feed,
         Output::Sitemap,
         Output::Robots,
+        Output::Inspections,
+        Output::Regions,
     ];
+    out.extend((0..c.frameworks.frameworks.len()).map(Output::Framework));
+    out.extend((0..site.years.len()).map(Output::InspectionsIn));
+    out.extend((0..site.rating_groups.len()).map(Output::Rating));
+    out.extend((0..site.regions.len()).map(Output::Region));
     for (i, a) in site.authorities.iter().enumerate() {
         out.push(Output::Authority(i));
+        out.push(Output::AuthorityFeed(i));
+        out.push(Output::AuthorityData(i));
         if a.current.inspection().is_some() {
             out.push(Output::Latest(i));
         }

@@ -156,6 +156,18 @@ impl<'s, 'c> Renderer<'s, 'c> {
             Output::Frameworks => {
                 self.render("frameworks.html", "/frameworks/", &views.frameworks())?
             }
+            Output::Framework(f) => self.render("framework.html", &page(), &views.framework(*f))?,
+            Output::Inspections => {
+                self.render("inspections.html", &page(), &views.inspections())?
+            }
+            Output::InspectionsIn(y) => {
+                self.render("inspections-year.html", &page(), &views.inspections_in(*y))?
+            }
+            Output::Rating(g) => self.render("rating.html", &page(), &views.rating(*g))?,
+            Output::Regions => self.render("regions.html", &page(), &views.regions())?,
+            Output::Region(r) => self.render("region.html", &page(), &views.region(*r))?,
+            Output::AuthorityFeed(a) => feed::authority_atom(site, &site.authorities[*a]),
+            Output::AuthorityData(a) => data::authority_data_json(site, &site.authorities[*a]),
             Output::NotFound => self.render("404.html", "404.html", &views.not_found())?,
             Output::AuthoritiesJson => data::authorities_json(site),
             Output::InspectionsJson => data::inspections_json(site),

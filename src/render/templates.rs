@@ -41,6 +41,41 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../templates/redirect.html"),
     ),
     ("404.html", include_str!("../../templates/404.html")),
+    ("rating.html", include_str!("../../templates/rating.html")),
+    ("regions.html", include_str!("../../templates/regions.html")),
+    ("region.html", include_str!("../../templates/region.html")),
+    (
+        "inspections.html",
+        include_str!("../../templates/inspections.html"),
+    ),
+    (
+        "inspections-year.html",
+        include_str!("../../templates/inspections-year.html"),
+    ),
+    (
+        "framework.html",
+        include_str!("../../templates/framework.html"),
+    ),
+    (
+        "partials/authority-rows.html",
+        include_str!("../../templates/partials/authority-rows.html"),
+    ),
+    (
+        "partials/current.html",
+        include_str!("../../templates/partials/current.html"),
+    ),
+    (
+        "partials/data-behind.html",
+        include_str!("../../templates/partials/data-behind.html"),
+    ),
+    (
+        "partials/region-table.html",
+        include_str!("../../templates/partials/region-table.html"),
+    ),
+    (
+        "partials/group-links.html",
+        include_str!("../../templates/partials/group-links.html"),
+    ),
     (
         "partials/macros.html",
         include_str!("../../templates/partials/macros.html"),
@@ -76,8 +111,13 @@ pub const BUILTIN: &[(&str, &str)] = &[
 ];
 
 /// The static files shipped in the binary, by path under `static/`.
-pub const BUILTIN_STATIC: &[(&str, &[u8])] =
-    &[("style.css", include_bytes!("../../static/style.css"))];
+pub const BUILTIN_STATIC: &[(&str, &[u8])] = &[
+    ("style.css", include_bytes!("../../static/style.css")),
+    (
+        "authorities.js",
+        include_bytes!("../../static/authorities.js"),
+    ),
+];
 
 /// A template folder that failed to load or compile, with its cause.
 #[derive(Debug, thiserror::Error)]

@@ -5,6 +5,8 @@
 //! each speaker: every quote they gave. Rendering borrows from this; nothing here
 //! touches the disk or produces markup.
 
+pub mod browse;
+pub mod change;
 pub mod people;
 pub mod rating;
 pub mod urls;
@@ -80,6 +82,14 @@ pub struct Site<'c> {
     pub people: Vec<Person<'c>>,
     /// How many authorities are at each current rating.
     pub rating_counts: RatingCounts<'c>,
+    /// Regions in name order, with their authorities and counts.
+    pub regions: Vec<browse::Region<'c>>,
+    /// Authorities by current rating, for `/ratings/<key>/`.
+    pub rating_groups: Vec<browse::RatingGroup<'c>>,
+    /// Inspections by year of publication, newest first.
+    pub years: Vec<browse::Year<'c>>,
+    /// Every change of an overall grade across the country, newest first.
+    pub rating_changes: Vec<change::RatingChange<'c>>,
 }
 
 impl<'c> Site<'c> {
@@ -117,10 +127,21 @@ impl<'c> Site<'c> {
             })
             .collect::<Vec<AuthorityFacts>>();
         let ratings: Vec<CurrentRating> = authorities.iter().map(|a| a.current).collect();
+        let mut rating_changes: Vec<change::RatingChange> = authorities
+            .iter()
+            .flat_map(|a| change::rating_changes(fw, &a.authority.slug, &a.inspections))
+            .collect();
+        rating_changes.sort_by(|a, b| {
+            (b.inspection.published, b.authority).cmp(&(a.inspection.published, a.authority))
+        });
         Site {
             content,
             urls: Urls::new(base_url),
             rating_counts: RatingCounts::count(fw, &ratings),
+            regions: browse::regions(&authorities),
+            rating_groups: browse::rating_groups(fw, &authorities),
+            years: browse::years(&content.inspections),
+            rating_changes,
             authorities,
             responses_to,
             people: people::gather(content),

@@ -82,6 +82,30 @@ pub mod rel {
     pub fn frameworks() -> String {
         "frameworks/".into()
     }
+    pub fn framework(f: &str) -> String {
+        format!("frameworks/{f}/")
+    }
+    pub fn inspections() -> String {
+        "inspections/".into()
+    }
+    pub fn inspections_in(year: i32) -> String {
+        format!("inspections/{year}/")
+    }
+    pub fn ratings(key: &str) -> String {
+        format!("ratings/{key}/")
+    }
+    pub fn regions() -> String {
+        "regions/".into()
+    }
+    pub fn region(r: &str) -> String {
+        format!("regions/{r}/")
+    }
+    pub fn authority_feed(a: &str) -> String {
+        format!("authorities/{a}/feed.xml")
+    }
+    pub fn authority_data(a: &str) -> String {
+        format!("authorities/{a}/data.json")
+    }
     pub fn feed() -> String {
         "feed.xml".into()
     }
@@ -90,6 +114,9 @@ pub mod rel {
     }
     pub fn stylesheet() -> String {
         "static/style.css".into()
+    }
+    pub fn script(name: &str) -> String {
+        format!("static/{name}")
     }
     pub fn data(file: &str) -> String {
         format!("data/{file}")

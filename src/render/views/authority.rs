@@ -3,24 +3,37 @@
 
 use serde::Serialize;
 
+use super::browse::{DataBehind, GroupLink};
 use super::{AuthoritySummary, InspectionSummary, JudgementView, Layout, ResponseSummary, Views};
-use crate::content::{Inspection, Response};
+use crate::content::{Inspection, OVERALL, Response};
 use crate::render::charts::{self, HistoryChart, HistoryPoint};
 use crate::site::rating::{is_graded, overall};
 use crate::site::urls::rel;
-use crate::site::{AuthorityFacts, TimelineItem};
+use crate::site::{AuthorityFacts, TimelineItem, change};
 
 #[derive(Serialize)]
 pub struct AuthoritiesCx<'a> {
     pub layout: Layout<'a>,
-    pub regions: Vec<RegionGroup<'a>>,
+    /// Every authority, by name.
+    pub authorities: Vec<AuthorityRow<'a>>,
     pub count: usize,
+    /// For the filters (and the links shown without JavaScript).
+    pub regions: Vec<(&'a str, String)>,
+    pub groups: Vec<GroupLink<'a>>,
+    pub script_url: String,
+    pub data: DataBehind,
 }
 
+/// One authority in the list, with what its row is filtered and sorted by.
 #[derive(Serialize)]
-pub struct RegionGroup<'a> {
-    pub region: &'a str,
-    pub authorities: Vec<AuthoritySummary<'a>>,
+pub struct AuthorityRow<'a> {
+    pub summary: AuthoritySummary<'a>,
+    /// The slug of its rating group (`good`, `not-yet-rated`...).
+    pub rating: &'a str,
+    /// Its rating's position for sorting (best first); unrated last.
+    pub order: usize,
+    /// Its current rating's publication date, `YYYY-MM-DD`-like, or empty.
+    pub since: String,
 }
 
 #[derive(Serialize)]
@@ -36,6 +49,33 @@ pub struct AuthorityCx<'a> {
     pub history: Vec<HistoryRow<'a>>,
     pub timeline: Vec<TimelineEntry<'a>>,
     pub latest_url: Option<String>,
+    /// What the council committed to after each inspection, beside what the
+    /// next inspection or visit found.
+    pub promises: Vec<PromiseBlock<'a>>,
+    pub feed_url: String,
+    pub data_url: String,
+}
+
+#[derive(Serialize)]
+pub struct PromiseBlock<'a> {
+    pub inspection: InspectionSummary<'a>,
+    pub sources: Vec<PromiseSource<'a>>,
+    pub next: Option<FollowUp<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct PromiseSource<'a> {
+    pub response: ResponseSummary<'a>,
+    pub commitments: &'a [String],
+}
+
+#[derive(Serialize)]
+pub struct FollowUp<'a> {
+    pub inspection: InspectionSummary<'a>,
+    /// The change of its overall grade, when both have one.
+    pub overall_change: Option<&'static str>,
+    pub strengths: &'a [String],
+    pub concerns: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -54,23 +94,25 @@ pub struct TimelineEntry<'a> {
 }
 
 impl<'c> Views<'_, 'c> {
-    /// Every authority, grouped by region, by name within each.
+    /// Every authority by name, with what the list's filters need.
     pub fn authorities(&self) -> AuthoritiesCx<'_> {
-        let mut regions: Vec<RegionGroup> = Vec::new();
-        let mut facts: Vec<&AuthorityFacts> = self.site.authorities.iter().collect();
-        facts.sort_by(|a, b| {
-            (&a.authority.region, &a.authority.name).cmp(&(&b.authority.region, &b.authority.name))
-        });
-        for a in facts {
-            let summary = self.authority_summary(a);
-            match regions.last_mut() {
-                Some(g) if g.region == a.authority.region => g.authorities.push(summary),
-                _ => regions.push(RegionGroup {
-                    region: &a.authority.region,
-                    authorities: vec![summary],
-                }),
-            }
-        }
+        let site = self.site;
+        let mut rows: Vec<AuthorityRow> = (0..site.authorities.len())
+            .map(|i| {
+                let a = &site.authorities[i];
+                let group = site.rating_group_of(i).unwrap_or(usize::MAX);
+                AuthorityRow {
+                    summary: self.authority_summary(a),
+                    rating: site.rating_groups.get(group).map_or("", |g| g.key.slug()),
+                    order: group,
+                    since: a
+                        .current
+                        .inspection()
+                        .map_or(String::new(), |i| i.published.iso()),
+                }
+            })
+            .collect();
+        rows.sort_by(|a, b| a.summary.name.cmp(b.summary.name));
         AuthoritiesCx {
             layout: self.layout(
                 "Authorities".into(),
@@ -78,8 +120,16 @@ impl<'c> Views<'_, 'c> {
                 Some(&rel::authorities()),
                 vec![self.home_crumb()],
             ),
-            count: self.site.authorities.len(),
-            regions,
+            count: rows.len(),
+            authorities: rows,
+            regions: site
+                .regions
+                .iter()
+                .map(|r| (r.name, self.link(&rel::region(&r.slug))))
+                .collect(),
+            groups: self.rating_links(),
+            script_url: self.link(&rel::script("authorities.js")),
+            data: self.authorities_data(),
         }
     }
 
@@ -142,7 +192,49 @@ impl<'c> Views<'_, 'c> {
                 .current
                 .inspection()
                 .map(|_| self.link(&rel::latest(&au.slug))),
+            promises: self.promises(a),
+            feed_url: self.link(&rel::authority_feed(&au.slug)),
+            data_url: self.link(&rel::authority_data(&au.slug)),
         }
+    }
+
+    /// For each inspection answered by responses with commitments: those
+    /// commitments, and the next inspection or visit.
+    fn promises(&self, a: &AuthorityFacts<'c>) -> Vec<PromiseBlock<'c>> {
+        let fw = &self.site.content.frameworks;
+        a.inspections
+            .iter()
+            .rev()
+            .filter_map(|&i| {
+                let sources: Vec<PromiseSource> = self
+                    .site
+                    .responses_to(i)
+                    .iter()
+                    .filter(|r| !r.commitments.is_empty())
+                    .map(|r| PromiseSource {
+                        response: self.response_summary(r),
+                        commitments: &r.commitments,
+                    })
+                    .collect();
+                if sources.is_empty() {
+                    return None;
+                }
+                let next = a.next_after(i).map(|n| FollowUp {
+                    inspection: self.inspection_summary(n),
+                    overall_change: change::judgement_changes(fw, &a.inspections, n)
+                        .into_iter()
+                        .find(|(k, _)| k == OVERALL)
+                        .map(|(_, c)| c.label()),
+                    strengths: &n.strengths,
+                    concerns: &n.concerns,
+                });
+                Some(PromiseBlock {
+                    inspection: self.inspection_summary(i),
+                    sources,
+                    next,
+                })
+            })
+            .collect()
     }
 
     fn timeline(&self, a: &AuthorityFacts<'c>) -> Vec<TimelineEntry<'c>> {

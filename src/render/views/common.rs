@@ -41,6 +41,8 @@ pub struct JudgementView<'a> {
     pub key: &'a str,
     pub label: &'a str,
     pub grade: Option<GradeView<'a>>,
+    /// Change since the previous graded inspection, in words (inspection pages).
+    pub change: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -198,6 +200,7 @@ impl<'c> Views<'_, 'c> {
                     key: &j.key,
                     label: &j.label,
                     grade: crate::site::rating::rated(fw, i, grade).map(GradeView::from),
+                    change: None,
                 })
             })
             .collect()

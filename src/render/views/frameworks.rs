@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use super::{GradeView, Layout, Views};
+use crate::content::Framework;
 use crate::site::rating::grades_of;
 use crate::site::urls::rel;
 
@@ -19,6 +20,25 @@ pub struct FrameworkView<'a> {
     pub short: &'a str,
     pub scale: Option<&'a str>,
     pub judgements: Vec<(&'a str, &'a str)>,
+    /// Its own page, `/frameworks/<id>/`.
+    pub url: String,
+}
+
+impl<'a> FrameworkView<'a> {
+    pub fn of(f: &'a Framework, url: String) -> FrameworkView<'a> {
+        FrameworkView {
+            id: &f.id,
+            name: &f.name,
+            short: &f.short,
+            scale: f.scale.as_deref(),
+            judgements: f
+                .judgements
+                .iter()
+                .map(|j| (j.key.as_str(), j.label.as_str()))
+                .collect(),
+            url,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -49,17 +69,7 @@ impl Views<'_, '_> {
             frameworks: fw
                 .frameworks
                 .iter()
-                .map(|f| FrameworkView {
-                    id: &f.id,
-                    name: &f.name,
-                    short: &f.short,
-                    scale: f.scale.as_deref(),
-                    judgements: f
-                        .judgements
-                        .iter()
-                        .map(|j| (j.key.as_str(), j.label.as_str()))
-                        .collect(),
-                })
+                .map(|f| FrameworkView::of(f, self.link(&rel::framework(&f.id))))
                 .collect(),
         }
     }

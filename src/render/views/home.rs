@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::browse::RegionTable;
 use super::{GradeView, InspectionSummary, Layout, ResponseSummary, Views};
 use crate::render::charts::{self, BarChart, Bucket};
 use crate::site::urls::rel;
@@ -17,6 +18,21 @@ pub struct HomeCx<'a> {
     pub responses: usize,
     pub latest_inspections: Vec<InspectionSummary<'a>>,
     pub latest_responses: Vec<ResponseSummary<'a>>,
+    /// Authorities by region and current rating.
+    pub regions: RegionTable<'a>,
+    pub regions_url: String,
+    pub inspections_url: String,
+    /// The newest changes of overall grade across the country.
+    pub changes: Vec<ChangeView<'a>>,
+}
+
+/// An authority's overall grade moving between two inspections.
+#[derive(Serialize)]
+pub struct ChangeView<'a> {
+    pub inspection: InspectionSummary<'a>,
+    pub from: GradeView<'a>,
+    pub to: GradeView<'a>,
+    pub change: &'static str,
 }
 
 /// How many of the newest inspections and responses the home page lists.
@@ -45,6 +61,20 @@ impl<'c> Views<'_, 'c> {
                 .newest_responses(NEWEST)
                 .into_iter()
                 .map(|r| self.response_summary(r))
+                .collect(),
+            regions: self.region_table(),
+            regions_url: self.link(&rel::regions()),
+            inspections_url: self.link(&rel::inspections()),
+            changes: site
+                .rating_changes
+                .iter()
+                .take(NEWEST)
+                .map(|c| ChangeView {
+                    inspection: self.inspection_summary(c.inspection),
+                    from: c.from.into(),
+                    to: c.to.into(),
+                    change: c.change.label(),
+                })
                 .collect(),
         }
     }

@@ -8,6 +8,7 @@
 //! autoescape it (only `body_html`, already sanitised, is marked safe).
 
 mod authority;
+mod browse;
 mod common;
 mod frameworks;
 mod home;
@@ -15,6 +16,7 @@ mod people;
 mod record;
 
 pub use authority::{AuthoritiesCx, AuthorityCx};
+pub use browse::{FrameworkCx, InspectionsCx, RatingCx, RegionCx, RegionsCx, YearCx};
 pub use common::*;
 pub use frameworks::FrameworksCx;
 pub use home::HomeCx;
@@ -134,6 +136,8 @@ impl<'s, 'c> Views<'s, 'c> {
         let mut nav = vec![
             item("Home", rel::home(), "home"),
             item("Authorities", rel::authorities(), "authorities"),
+            item("Inspections", rel::inspections(), "inspections"),
+            item("Regions", rel::regions(), "regions"),
             item("People", rel::people(), "people"),
             item("Frameworks", rel::frameworks(), "frameworks"),
         ];

@@ -6,8 +6,8 @@ use serde::Serialize;
 use super::{InspectionSummary, JudgementView, Layout, QuoteView, ResponseSummary, Views};
 use crate::content::{Inspection, Link, Page, Response, Source, Visit};
 use crate::render::slot;
-use crate::site::INSPECTORS;
 use crate::site::urls::rel;
+use crate::site::{AuthorityFacts, INSPECTORS, change};
 
 #[derive(Serialize)]
 pub struct InspectionCx<'a> {
@@ -111,7 +111,7 @@ impl<'c> Views<'_, 'c> {
             ),
             framework_name: framework.map_or(i.framework.as_str(), |f| f.name.as_str()),
             visit: i.visit.and_then(visit_dates),
-            judgements: self.judgements(i),
+            judgements: self.judgements_with_changes(a, i),
             report: i.report.as_ref(),
             strengths: &i.strengths,
             concerns: &i.concerns,
@@ -124,6 +124,25 @@ impl<'c> Views<'_, 'c> {
             is_current: a.current.inspection().is_some_and(|c| std::ptr::eq(c, i)),
             inspection: summary,
         }
+    }
+
+    /// An inspection's judgements, each with its change since the
+    /// authority's previous graded inspection.
+    fn judgements_with_changes(
+        &self,
+        a: &AuthorityFacts<'c>,
+        i: &'c Inspection,
+    ) -> Vec<JudgementView<'c>> {
+        let fw = &self.site.content.frameworks;
+        let changes = change::judgement_changes(fw, &a.inspections, i);
+        let mut judgements = self.judgements(i);
+        for j in &mut judgements {
+            j.change = changes
+                .iter()
+                .find(|(k, _)| k == j.key)
+                .map(|(_, c)| c.label());
+        }
+        judgements
     }
 
     pub fn response(&self, r: &'c Response, body: &str) -> ResponseCx<'_> {
