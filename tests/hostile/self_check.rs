@@ -8,6 +8,21 @@ const LIVE_MARKUP: &[(&str, &str, &str)] = &[
     ("", "<p><script>alert(1)</script></p>", "live <script>"),
     (
         "",
+        "<script src=\"/static/a.js\">alert(1)</script>",
+        "live <script>",
+    ),
+    (
+        "",
+        "<script src=\"//evil.example/static/a.js\"></script>",
+        "live <script>",
+    ),
+    (
+        "",
+        "<script type=\"application/ld+json\">{\"a\": \"</script>\"}</script>",
+        "live <script>",
+    ),
+    (
+        "",
         "<p>x</p></title><script>alert(1)</script>",
         "live <script>",
     ),
