@@ -37,7 +37,7 @@
   rows.forEach(function (r) {
     var key = r.getAttribute('data-rating');
     if (!ratings[key]) {
-      var label = r.cells[2].querySelector('.grade, .ungraded');
+      var label = r.cells[1].querySelector('.grade, .ungraded');
       ratings[key] = { order: +r.getAttribute('data-order'), label: label ? label.textContent : key };
     }
   });
