@@ -17,6 +17,8 @@
 //     nojs:content           <main>'s text is the same with and without JS
 //     keyboard:focus-visible up to 60 Tab stops, each with a visible focus indicator
 //     keyboard:skip-link     skip link visible when focused and moves focus to main
+//   authorities:nojs/filters /authorities/ is a complete table without JS; with JS each
+//                          region filter shows exactly its rows, and the rating sort orders them
 //   screenshots at 375 and 1280 px: target/screenshots/<type>-<width>.png
 // Prints every failure in detail, then `N passed, M failed` as the last line.
 // Exit status: 0 all passed, 1 a check failed, 2 the harness could not run.
@@ -37,6 +39,7 @@ import {
 } from './lib/probes.mjs';
 import { focusIndicator, indicatorContrast } from './lib/focus.mjs';
 import { diffLines } from './lib/textdiff.mjs';
+import { authoritiesFilters } from './lib/features.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -599,6 +602,7 @@ async function main() {
       await testPage(p, env);
       if (opts.verbose) console.log(`     (${p.type} ${p.url}: ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
     });
+    if (fs.existsSync(path.join(siteDir, 'authorities', 'index.html'))) await authoritiesFilters(env);
     await mobile.close();
     await nojs.close();
   } catch (e) {

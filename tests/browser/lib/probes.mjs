@@ -40,7 +40,15 @@ export function structureProbe() {
 export function mainTextProbe() {
   const main = document.querySelector('main, [role="main"]');
   if (!main) return null;
-  return (main.innerText || '').split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  // Controls that scripts add to enhance a page (filters, a copy button) are
+  // marked `data-enhancement`: they are left out, so the check still proves
+  // that nothing a reader needs is missing without JavaScript.
+  const marked = Array.from(main.querySelectorAll('[data-enhancement]'));
+  const saved = marked.map((e) => e.style.display);
+  marked.forEach((e) => { e.style.display = 'none'; });
+  const text = (main.innerText || '').split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  marked.forEach((e, i) => { e.style.display = saved[i]; });
+  return text;
 }
 
 /** What is focused now, for the skip-link check. */
