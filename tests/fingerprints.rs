@@ -707,6 +707,103 @@ fn data_and_feed_inputs() {
 }
 
 #[test]
+fn browse_feed_and_authority_data_inputs() {
+    check(&[
+        case(
+            "ratings/good/index.html",
+            "the current inspection's grade",
+            |t| {
+                t.replace(SOUTH_ILACS, "overall: good", "overall: outstanding");
+            },
+        ),
+        case("ratings/good/index.html", "an authority's name", |t| {
+            t.replace(
+                SOUTH,
+                "name: South Fen Council",
+                "name: South Fen District Council",
+            );
+        }),
+        case(
+            "regions/east-of-england/index.html",
+            "a newer graded inspection",
+            |t| {
+                t.inspection(
+                    "south-fen",
+                    "2024-ilacs",
+                    "framework: ilacs\npublished: 2024\ngrades: { overall: inadequate }\n",
+                );
+            },
+        ),
+        case("regions/index.html", "an authority's region", |t| {
+            t.replace(SOUTH, "region: East of England", "region: London");
+        }),
+        case(
+            "inspections/2019/index.html",
+            "an inspection's title",
+            |t| {
+                t.replace(ILACS, "The 2019 inspection", "The May 2019 inspection");
+            },
+        ),
+        case(
+            "inspections/index.html",
+            "an inspection's published year",
+            |t| {
+                t.replace(OLD, "published: 2015", "published: 2016");
+            },
+        ),
+        case(
+            "frameworks/ilacs/index.html",
+            "an inspection's grade",
+            |t| {
+                t.replace(SOUTH_ILACS, "overall: good", "overall: outstanding");
+            },
+        ),
+        case("index.html", "a change of overall grade", |t| {
+            t.inspection(
+                "south-fen",
+                "2024-ilacs",
+                "framework: ilacs\npublished: 2024\ngrades: { overall: inadequate }\n",
+            );
+        }),
+        case(
+            "authorities/north-dale/feed.xml",
+            "a response's title",
+            |t| {
+                t.replace(STATEMENT, "We will improve", "We shall improve");
+            },
+        ),
+        case("authorities/north-dale/feed.xml", "the site's title", |t| {
+            t.replace(SITE, "Test portal", "Trial portal");
+        }),
+        case(
+            "authorities/north-dale/data.json",
+            "an inspection's grade",
+            |t| {
+                t.replace(ILACS, "leaders: good", "leaders: outstanding");
+            },
+        ),
+        case(
+            "authorities/north-dale/data.json",
+            "a response's quote",
+            |t| {
+                t.replace(
+                    STATEMENT,
+                    "We accept the findings.",
+                    "We accept all the findings.",
+                );
+            },
+        ),
+        case(
+            INSPECTION_PAGE,
+            "the previous graded inspection's grade (change)",
+            |t| {
+                t.replace(OLD, "overall: adequate", "overall: inadequate");
+            },
+        ),
+    ]);
+}
+
+#[test]
 fn settings_templates_static_files_and_options() {
     let mut cases = vec![
         case(RESPONSE_PAGE, "the site's title", |t| {
