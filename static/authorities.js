@@ -53,10 +53,11 @@
   host.appendChild(form);
   host.appendChild(status);
 
+  // The page lists rows by name already: that order is kept for "Name".
+  var position = new Map(rows.map(function (r, i) { return [r, i]; }));
   function compare(key) {
-    var name = function (r) { return r.getAttribute('data-name'); };
     var by = {
-      name: function (a, b) { return name(a).localeCompare(name(b)); },
+      name: function (a, b) { return position.get(a) - position.get(b); },
       region: function (a, b) { return a.getAttribute('data-region').localeCompare(b.getAttribute('data-region')) || by.name(a, b); },
       best: function (a, b) { return (+a.getAttribute('data-order')) - (+b.getAttribute('data-order')) || by.name(a, b); },
       worst: function (a, b) { return (+b.getAttribute('data-order')) - (+a.getAttribute('data-order')) || by.name(a, b); },
