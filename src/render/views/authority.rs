@@ -97,22 +97,8 @@ impl<'c> Views<'_, 'c> {
     /// Every authority by name, with what the list's filters need.
     pub fn authorities(&self) -> AuthoritiesCx<'_> {
         let site = self.site;
-        let mut rows: Vec<AuthorityRow> = (0..site.authorities.len())
-            .map(|i| {
-                let a = &site.authorities[i];
-                let group = site.rating_group_of(i).unwrap_or(usize::MAX);
-                AuthorityRow {
-                    summary: self.authority_summary(a),
-                    rating: site.rating_groups.get(group).map_or("", |g| g.key.slug()),
-                    order: group,
-                    since: a
-                        .current
-                        .inspection()
-                        .map_or(String::new(), |i| i.published.iso()),
-                }
-            })
-            .collect();
-        rows.sort_by(|a, b| a.summary.name.cmp(b.summary.name));
+        let all: Vec<usize> = (0..site.authorities.len()).collect();
+        let rows = self.authority_rows(&all);
         AuthoritiesCx {
             layout: self.layout(
                 "Authorities".into(),
@@ -131,6 +117,29 @@ impl<'c> Views<'_, 'c> {
             script_url: self.link(&rel::script("authorities.js")),
             data: self.authorities_data(),
         }
+    }
+
+    /// Rows of an authorities table (indexes into `Site::authorities`), by name.
+    pub fn authority_rows(&self, authorities: &[usize]) -> Vec<AuthorityRow<'c>> {
+        let site = self.site;
+        let mut rows: Vec<AuthorityRow> = authorities
+            .iter()
+            .map(|&i| {
+                let a = &site.authorities[i];
+                let group = site.rating_group_of(i).unwrap_or(usize::MAX);
+                AuthorityRow {
+                    summary: self.authority_summary(a),
+                    rating: site.rating_groups.get(group).map_or("", |g| g.key.slug()),
+                    order: group,
+                    since: a
+                        .current
+                        .inspection()
+                        .map_or(String::new(), |i| i.published.iso()),
+                }
+            })
+            .collect();
+        rows.sort_by(|a, b| a.summary.name.cmp(b.summary.name));
+        rows
     }
 
     pub fn authority(&self, a: &AuthorityFacts<'c>) -> AuthorityCx<'_> {

@@ -4,8 +4,9 @@
 
 use serde::Serialize;
 
+use super::authority::AuthorityRow;
 use super::frameworks::FrameworkView;
-use super::{AuthoritySummary, GradeView, InspectionSummary, Layout, Views};
+use super::{GradeView, InspectionSummary, Layout, Views};
 use crate::site::browse::{RatingGroup, RatingKey};
 use crate::site::rating::grades_of;
 use crate::site::urls::rel;
@@ -48,7 +49,7 @@ pub struct RatingCx<'a> {
     pub layout: Layout<'a>,
     pub heading: String,
     pub explanation: &'static str,
-    pub authorities: Vec<AuthoritySummary<'a>>,
+    pub authorities: Vec<AuthorityRow<'a>>,
     pub groups: Vec<GroupLink<'a>>,
     pub data: DataBehind,
 }
@@ -64,7 +65,7 @@ pub struct RegionsCx<'a> {
 pub struct RegionCx<'a> {
     pub layout: Layout<'a>,
     pub name: &'a str,
-    pub authorities: Vec<AuthoritySummary<'a>>,
+    pub authorities: Vec<AuthorityRow<'a>>,
     pub groups: Vec<GroupLink<'a>>,
     pub regions_url: String,
     pub data: DataBehind,
@@ -134,15 +135,6 @@ impl<'c> Views<'_, 'c> {
             json: self.link(&rel::data("inspections.json")),
             csv: Some(self.link(&rel::data("inspections.csv"))),
         }
-    }
-
-    fn summaries(&self, authorities: &[usize]) -> Vec<AuthoritySummary<'c>> {
-        let mut list: Vec<AuthoritySummary> = authorities
-            .iter()
-            .map(|&i| self.authority_summary(&self.site.authorities[i]))
-            .collect();
-        list.sort_by(|a, b| a.name.cmp(b.name));
-        list
     }
 
     /// Links to the rating groups; `count` says how many of `among` each holds.
@@ -223,7 +215,7 @@ impl<'c> Views<'_, 'c> {
             ),
             heading,
             explanation,
-            authorities: self.summaries(&g.authorities),
+            authorities: self.authority_rows(&g.authorities),
             groups: self.group_links(|g| g.authorities.len(), Some(index)),
             data: self.authorities_data(),
         }
@@ -252,7 +244,7 @@ impl<'c> Views<'_, 'c> {
                 vec![self.home_crumb(), self.crumb("Regions", &rel::regions())],
             ),
             name: r.name,
-            authorities: self.summaries(&r.authorities),
+            authorities: self.authority_rows(&r.authorities),
             groups: self
                 .group_links(|g| r.count_in(g), None)
                 .into_iter()
