@@ -105,6 +105,9 @@ impl Fingerprints {
         let g = self.global;
         match output {
             Output::Authority(i) | Output::Latest(i) => combine([g, self.authority[*i]]),
+            // The badge shows the current rating, derived from the
+            // authority's files (and the frameworks, in `g`).
+            Output::Badge { authority, at } => combine([g, self.authority[*authority], text(at)]),
             Output::Alias { authority, to, .. } => {
                 combine([g, self.authority[*authority], text(to)])
             }
@@ -149,7 +152,8 @@ impl Fingerprints {
             | Output::ResponsesJson
             | Output::InspectionsCsv
             | Output::Feed
-            | Output::Sitemap => self.all,
+            | Output::Sitemap
+            | Output::UrlList => self.all,
         }
     }
 }

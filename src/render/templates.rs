@@ -73,11 +73,26 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "partials/footer.html",
         include_str!("../../templates/partials/footer.html"),
     ),
+    (
+        "partials/share.html",
+        include_str!("../../templates/partials/share.html"),
+    ),
+    (
+        "partials/cite.html",
+        include_str!("../../templates/partials/cite.html"),
+    ),
+    (
+        "partials/badge-snippet.html",
+        include_str!("../../templates/partials/badge-snippet.html"),
+    ),
 ];
 
 /// The static files shipped in the binary, by path under `static/`.
-pub const BUILTIN_STATIC: &[(&str, &[u8])] =
-    &[("style.css", include_bytes!("../../static/style.css"))];
+pub const BUILTIN_STATIC: &[(&str, &[u8])] = &[
+    ("style.css", include_bytes!("../../static/style.css")),
+    ("copy.js", include_bytes!("../../static/copy.js")),
+    ("share.png", include_bytes!("../../static/share.png")),
+];
 
 /// A template folder that failed to load or compile, with its cause.
 #[derive(Debug, thiserror::Error)]

@@ -36,6 +36,8 @@ pub struct AuthorityCx<'a> {
     pub history: Vec<HistoryRow<'a>>,
     pub timeline: Vec<TimelineEntry<'a>>,
     pub latest_url: Option<String>,
+    /// "Show this rating on your website".
+    pub badge: super::BadgeSnippet,
 }
 
 #[derive(Serialize)]
@@ -117,7 +119,9 @@ impl<'c> Views<'_, 'c> {
             "Ofsted inspections of {}'s children's services, and what the council said.",
             au.name
         ));
+        layout.share = Some(self.authority_share(a));
         AuthorityCx {
+            badge: self.badge_snippet(a),
             layout,
             authority: self.authority_summary(a),
             ons_code: au.ons_code.as_deref(),
