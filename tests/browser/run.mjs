@@ -17,6 +17,7 @@
 //     nojs:content           <main>'s text is the same with and without JS
 //     keyboard:focus-visible up to 60 Tab stops, each with a visible focus indicator
 //     keyboard:skip-link     skip link visible when focused and moves focus to main
+//   badges, JSON-LD and link previews: see lib/councils.mjs
 //   screenshots at 375 and 1280 px: target/screenshots/<type>-<width>.png
 // Prints every failure in detail, then `N passed, M failed` as the last line.
 // Exit status: 0 all passed, 1 a check failed, 2 the harness could not run.
@@ -37,6 +38,7 @@ import {
 } from './lib/probes.mjs';
 import { focusIndicator, indicatorContrast } from './lib/focus.mjs';
 import { diffLines } from './lib/textdiff.mjs';
+import { staticChecks as councilStaticChecks, badgeChecks } from './lib/councils.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -599,6 +601,7 @@ async function main() {
       await testPage(p, env);
       if (opts.verbose) console.log(`     (${p.type} ${p.url}: ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
     });
+    await badgeChecks(desktop, env);
     await mobile.close();
     await nojs.close();
   } catch (e) {
@@ -611,6 +614,7 @@ async function main() {
   }
 
   redirectChecks(site, siteDir, results);
+  councilStaticChecks(site, siteDir, results);
   if (vnuPromise) vnuChecks(await vnuPromise, site, results);
 
   // Summary
