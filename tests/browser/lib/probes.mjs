@@ -40,7 +40,13 @@ export function structureProbe() {
 export function mainTextProbe() {
   const main = document.querySelector('main, [role="main"]');
   if (!main) return null;
-  return (main.innerText || '').split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  // Controls that only JavaScript can make work (marked `data-js-only`, hidden
+  // in the HTML and shown by the script) are not content: leave them out.
+  const jsOnly = [...main.querySelectorAll('[data-js-only]')].map((e) => [e, e.style.display]);
+  for (const [e] of jsOnly) e.style.display = 'none';
+  const text = main.innerText || '';
+  for (const [e, d] of jsOnly) e.style.display = d;
+  return text.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
 }
 
 /** What is focused now, for the skip-link check. */
