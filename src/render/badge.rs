@@ -19,8 +19,13 @@ use crate::site::{AuthorityFacts, CurrentRating, Site};
 pub const WIDTH: u32 = 240;
 /// The height of a badge with a headline grade (or none at all).
 pub const BASE_HEIGHT: u32 = 80;
-/// The height each judgement line adds to a badge with no overall grade.
-const JUDGEMENT_LINE: u32 = 15;
+/// The height each line of judgements adds to a badge with no overall grade.
+const JUDGEMENT_LINE: u32 = 13;
+/// Judgements are wrapped at this many characters a line (at 11 px), so
+/// long judgement names stay legible instead of being squeezed.
+const WRAP: usize = 38;
+/// Continuation lines of a judgement are indented by this much.
+const INDENT: u32 = 8;
 /// Where text starts, after the coloured bar.
 const TEXT_X: u32 = 18;
 
@@ -98,7 +103,8 @@ impl Badge {
             description.push_str(&format!(" ({})", judgements.join("; ")));
         }
         description.push_str(&format!(". {}. From {}.", date_line, portal));
-        let height = BASE_HEIGHT + JUDGEMENT_LINE * judgements.len() as u32;
+        let lines: usize = judgements.iter().map(|j| wrap(j, WRAP).len()).sum();
+        let height = BASE_HEIGHT + JUDGEMENT_LINE * lines as u32;
         Badge {
             authority,
             rating,
@@ -161,18 +167,21 @@ impl Badge {
         );
 
         let mut y = 16;
-        text(&mut w, y, 11, false, "#0b0c0c", &self.authority);
+        text(&mut w, TEXT_X, y, 11, false, "#0b0c0c", &self.authority);
         y += 21;
         let (_, grade_fg) = tone_colours(self.tone);
-        text(&mut w, y, 17, true, grade_fg, &self.rating);
+        text(&mut w, TEXT_X, y, 17, true, grade_fg, &self.rating);
         for j in &self.judgements {
-            y += JUDGEMENT_LINE;
-            text(&mut w, y, 11, false, "#0b0c0c", j);
+            for (n, line) in wrap(j, WRAP).iter().enumerate() {
+                y += JUDGEMENT_LINE;
+                let x = if n == 0 { TEXT_X } else { TEXT_X + INDENT };
+                text(&mut w, x, y, 11, false, "#0b0c0c", line);
+            }
         }
         y += 18;
-        text(&mut w, y, 11, false, "#0b0c0c", &self.date_line);
+        text(&mut w, TEXT_X, y, 11, false, "#0b0c0c", &self.date_line);
         y += 16;
-        text(&mut w, y, 10, false, "#505a5f", &self.portal);
+        text(&mut w, TEXT_X, y, 10, false, "#505a5f", &self.portal);
 
         ok(w.write_event(Event::End(BytesEnd::new("svg"))));
         let mut out = w.into_inner();
@@ -201,15 +210,35 @@ fn empty(w: &mut Writer<Vec<u8>>, name: &str, attrs: &[(&str, &str)]) {
     w.write_event(Event::Empty(e)).expect("writing to memory");
 }
 
-/// One line of text, squeezed to the badge's width when it would overflow.
-fn text(w: &mut Writer<Vec<u8>>, y: u32, size: u32, bold: bool, fill: &str, s: &str) {
-    let available = WIDTH - TEXT_X - 8;
+/// Greedy word wrap at `width` characters (a longer word has a line to itself).
+fn wrap(s: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in s.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// One line of text from `x`, squeezed to the badge's width when it would
+/// overflow.
+fn text(w: &mut Writer<Vec<u8>>, x: u32, y: u32, size: u32, bold: bool, fill: &str, s: &str) {
+    let available = WIDTH - x - 8;
     // A generous estimate of a sans-serif line's width.
     let per_char = if bold { 0.62 } else { 0.56 };
     let estimate = s.chars().count() as f64 * size as f64 * per_char;
     let mut e = BytesStart::new("text");
     let (x, y, size_s, avail_s) = (
-        TEXT_X.to_string(),
+        x.to_string(),
         y.to_string(),
         size.to_string(),
         available.to_string(),
@@ -246,4 +275,21 @@ pub fn snippet(badge: &Badge, page_url: &str, badge_url: &str) -> String {
         WIDTH,
         badge.height
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn judgements_wrap_at_word_boundaries() {
+        assert_eq!(wrap("Leaders: Good", 38), vec!["Leaders: Good"]);
+        let long = "The experiences and progress of children who need help and protection: Requires improvement to be good";
+        let lines = wrap(long, 38);
+        assert!(
+            lines.len() == 3 && lines.iter().all(|l| l.chars().count() <= 38),
+            "{lines:?}"
+        );
+        assert_eq!(lines.join(" "), long);
+    }
 }
