@@ -386,7 +386,11 @@ fn badges_state_the_current_rating_in_words() {
         "{text}"
     );
     assert!(title.contains("No overall grade") && title.contains("Help and protection: Good"));
-    assert_eq!(size, ("240".into(), "119".into()), "two judgements on three lines");
+    assert_eq!(
+        size,
+        ("240".into(), "119".into()),
+        "two judgements on three lines"
+    );
 
     let (text, title, _) = svg_text(&out.join("authorities/west-moor/badge.svg"));
     assert!(text.contains("Not yet rated"), "{text}");
