@@ -7,6 +7,8 @@
 //                     judgements, or "Not yet rated"); no script in the SVG
 //   jsonld            JSON-LD on authority, inspection and response pages parses
 //                     and has the right schema.org @type
+//   badge:copy        with JavaScript, the snippet's copy button is shown, named,
+//                     copies the snippet and announces it in its status region
 //   preview           canonical link, og:url = canonical, og:title/description/
 //                     image and twitter:card on every page (not redirects)
 // At least one badge of each rating state present in the site is rendered.
@@ -84,9 +86,37 @@ function sampleAuthorities(site, extra) {
   return out;
 }
 
+/** The copy button: shown only with JavaScript, named, copies the snippet, says so. */
+async function copyButtonCheck(context, env, a) {
+  const { results, origin, site } = env;
+  const url = origin + site.basePath + a.url.slice(1);
+  const details = [];
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin }).catch(() => {});
+  const page = await context.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'networkidle' });
+    const button = page.locator('.badge-share button[data-copy]');
+    if (!(await button.isVisible())) details.push('the copy button is not shown with JavaScript');
+    const name = (await button.textContent() ?? '').trim();
+    if (!name) details.push('the copy button has no accessible name');
+    await button.click();
+    await page.waitForFunction(() => document.querySelector('.badge-share [role=status]').textContent.trim() !== '', null, { timeout: 5000 })
+      .catch(() => details.push('no status message after copying'));
+    const copied = await page.evaluate(() => navigator.clipboard.readText()).catch(() => null);
+    const snippet = await page.locator('#badge-code').textContent();
+    if (copied !== null && copied !== snippet) details.push('the clipboard does not hold the snippet');
+  } catch (e) {
+    details.push(String(e && e.message ? e.message : e));
+  } finally {
+    await page.close();
+  }
+  results.add('badge:copy', a.url, details.length === 0, details);
+}
+
 export async function badgeChecks(context, env) {
   const { results, origin, site, opts } = env;
   const sample = sampleAuthorities(site, opts.all ? 1e9 : opts.extra);
+  if (sample.length) await copyButtonCheck(context, env, sample[0]);
   for (const a of sample) {
     const badgeUrl = origin + site.basePath + a.url.slice(1) + 'badge.svg';
     const subj = a.url + 'badge.svg';
