@@ -52,7 +52,7 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-const ALL_PARTS = ['vnu', 'axe', 'overflow', 'nojs', 'keyboard', 'screenshots', 'resources'];
+const ALL_PARTS = ['vnu', 'axe', 'overflow', 'nojs', 'keyboard', 'screenshots', 'resources', 'councils'];
 
 const HELP = `usage: node tests/browser/run.mjs SITE_DIR [options]
 
@@ -601,7 +601,7 @@ async function main() {
       await testPage(p, env);
       if (opts.verbose) console.log(`     (${p.type} ${p.url}: ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
     });
-    await badgeChecks(desktop, env);
+    if (!opts.skip.has('councils')) await badgeChecks(desktop, env);
     await mobile.close();
     await nojs.close();
   } catch (e) {
@@ -614,7 +614,7 @@ async function main() {
   }
 
   redirectChecks(site, siteDir, results);
-  councilStaticChecks(site, siteDir, results);
+  if (!opts.skip.has('councils')) councilStaticChecks(site, siteDir, results);
   if (vnuPromise) vnuChecks(await vnuPromise, site, results);
 
   // Summary
