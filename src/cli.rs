@@ -28,7 +28,7 @@ pub enum Command {
     /// Build the site into the output folder (default `public/`).
     Build(BuildArgs),
     /// Check the content and every internal link of the site; writes nothing.
-    Check(CommonArgs),
+    Check(CheckArgs),
     /// Build in memory, serve on localhost, rebuild and reload pages on changes.
     Serve(ServeArgs),
     /// Bring the content in line with a file of Ofsted's published outcomes.
@@ -90,6 +90,16 @@ pub struct CommonArgs {
 }
 
 #[derive(Args, Debug, Clone)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// A previous build's data/urls.txt (or its output folder): fail if a URL it
+    /// published would be lost, naming the alias that would keep it.
+    #[arg(long, value_name = "PATH")]
+    pub previous: Option<PathBuf>,
+}
+
+#[derive(Args, Debug, Clone)]
 pub struct BuildArgs {
     #[command(flatten)]
     pub common: CommonArgs,
@@ -144,8 +154,9 @@ pub fn run(cli: Cli) -> u8 {
             build(&o)
         }),
         Command::Check(args) => args
+            .common
             .options(PathBuf::from("public"))
-            .and_then(|o| check(&o)),
+            .and_then(|o| check(&o, args.previous.as_deref())),
         Command::Serve(args) => args
             .common
             .options(PathBuf::from("public"))
@@ -194,14 +205,19 @@ fn build(o: &Options) -> Result<(), Error> {
     Ok(())
 }
 
-fn check(o: &Options) -> Result<(), Error> {
-    let r = cmd::check::check(o)?;
+fn check(o: &Options, previous: Option<&std::path::Path>) -> Result<(), Error> {
+    let r = cmd::check::check(o, previous)?;
     print_warnings(&r.warnings);
     println!(
-        "Checked {} pages and {} files in {} ms: content valid, every internal link resolves.",
+        "Checked {} pages and {} files in {} ms: content valid, every internal link resolves{}.",
         r.pages,
         r.files,
-        r.elapsed.as_millis()
+        r.elapsed.as_millis(),
+        if previous.is_some() {
+            ", no URL of the previous build is lost"
+        } else {
+            ""
+        }
     );
     Ok(())
 }
@@ -231,6 +247,15 @@ fn report(e: &Error) {
                 eprintln!("error: {}: broken internal link `{}`", b.page, b.target);
             }
             eprintln!("error: {} broken internal link(s)", broken.len());
+        }
+        Error::LostUrls(lost) => {
+            for l in lost {
+                eprintln!("error: {} would be lost: {}", l.url, l.advice);
+            }
+            eprintln!(
+                "error: {} URL(s) the previous build published would disappear; add the aliases above (or restore the pages) before publishing",
+                lost.len()
+            );
         }
         Error::Import(e) => report_import(e),
         other => eprintln!("error: {other}"),

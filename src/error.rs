@@ -22,6 +22,10 @@ pub enum Error {
     Content(Vec<Diagnostic>),
     #[error("{} broken internal link(s)", .0.len())]
     Links(Vec<BrokenLink>),
+    /// URLs a previous build published that this one would lose
+    /// (`check --previous`).
+    #[error("{} URL(s) of the previous build would be lost", .0.len())]
+    LostUrls(Vec<crate::cmd::previous::LostUrl>),
     #[error(transparent)]
     Template(#[from] TemplateError),
     #[error(transparent)]
@@ -39,7 +43,7 @@ pub enum Error {
 impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::Content(_) | Error::Links(_) => 1,
+            Error::Content(_) | Error::Links(_) | Error::LostUrls(_) => 1,
             Error::Usage(_)
             | Error::Template(_)
             | Error::Render(_)

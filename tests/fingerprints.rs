@@ -917,3 +917,106 @@ fn renamed_files_are_inputs() {
         ),
     ]);
 }
+
+#[test]
+fn councils_outputs_inputs() {
+    const BADGE: &str = "authorities/north-dale/badge.svg";
+    const ALIAS_BADGE: &str = "authorities/old-dale/badge.svg";
+    const URLS: &str = "data/urls.txt";
+    check(&[
+        case(BADGE, "a newer graded inspection", |t| {
+            t.inspection(
+                "north-dale",
+                "2024-ilacs",
+                "framework: ilacs\npublished: 2024-02-01\ngrades: { overall: outstanding }\n",
+            );
+        }),
+        case(BADGE, "the current inspection's grade", |t| {
+            t.replace(
+                ILACS,
+                "overall: requires-improvement",
+                "overall: inadequate",
+            );
+        }),
+        case(BADGE, "the current inspection's date", |t| {
+            t.replace(ILACS, "published: 2019-07", "published: 2019-06");
+        }),
+        case(BADGE, "the grade's label in frameworks.yaml", |t| {
+            t.replace(
+                FRAMEWORKS_FILE,
+                "label: Requires improvement to be good",
+                "label: Requires improvement",
+            );
+        }),
+        case(BADGE, "the portal's name", |t| {
+            t.replace(SITE, "title: Test portal", "title: The portal");
+        }),
+        case(ALIAS_BADGE, "a newer graded inspection", |t| {
+            t.inspection(
+                "north-dale",
+                "2024-ilacs",
+                "framework: ilacs\npublished: 2024-02-01\ngrades: { overall: good }\n",
+            );
+        }),
+        case(URLS, "an inspection's alias", |t| {
+            t.replace(
+                ILACS,
+                "framework: ilacs\n",
+                "framework: ilacs\naliases: [may-2019]\n",
+            );
+        }),
+        case(URLS, "a new response", |t| {
+            t.response(
+                "south-fen",
+                "2021-letter",
+                "title: A letter\ndate: 2021\nkind: letter\nresponds_to: 2020-ilacs\nsource: { publisher: Fen }\ncommitments: [Reply]\n",
+            );
+        }),
+        case(URLS, "the base URL", |t| {
+            t.replace(
+                SITE,
+                "https://example.org/portal/",
+                "https://example.org/p/",
+            );
+        }),
+        case(
+            "authorities/north-dale/inspections/may-2019/index.html",
+            "an inspection's alias",
+            |t| {
+                t.replace(
+                    ILACS,
+                    "framework: ilacs\n",
+                    "framework: ilacs\naliases: [may-2019]\n",
+                );
+            },
+        ),
+        case(
+            "authorities/old-dale/responses/old-statement/index.html",
+            "a response's alias under the authority's alias",
+            |t| {
+                t.replace(
+                    STATEMENT,
+                    "kind: statement\n",
+                    "kind: statement\naliases: [old-statement]\n",
+                );
+            },
+        ),
+        case(INSPECTION_PAGE, "the cite block: its title", |t| {
+            t.replace(ILACS, "The 2019 inspection", "The summer 2019 inspection");
+        }),
+        case(
+            AUTHORITY_PAGE,
+            "the cite block's date: a newer response",
+            |t| {
+                t.response(
+                "north-dale",
+                "2023-letter",
+                "title: A letter\ndate: 2023-01-05\nkind: letter\nresponds_to: 2019-ilacs\nsource: { publisher: Dale }\ncommitments: [Reply]\n",
+            );
+            },
+        ),
+        case("sitemap.xml", "a response's date (lastmod)", |t| {
+            t.replace(STATEMENT, "date: 2019-07-02", "date: 2019-07-03");
+        }),
+    ]);
+}

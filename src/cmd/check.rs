@@ -14,8 +14,10 @@ use crate::output::links;
 use crate::render::statics::static_files;
 use crate::render::templates;
 
-/// Renders every output in memory and checks the links of its HTML pages.
-pub fn check(opts: &Options) -> Result<Report, Error> {
+/// Renders every output in memory and checks the links of its HTML pages;
+/// with `previous` (a previous build's `urls.txt` or its folder), also that
+/// no URL it published would be lost.
+pub fn check(opts: &Options, previous: Option<&std::path::Path>) -> Result<Report, Error> {
     let start = Instant::now();
     let templates = templates::load(Some(&opts.templates))?;
     let (content, warnings) = load(opts)?;
@@ -39,6 +41,12 @@ pub fn check(opts: &Options) -> Result<Report, Error> {
     let broken = links::check(&site.urls, &rendered, &files);
     if !broken.is_empty() {
         return Err(Error::Links(broken));
+    }
+    if let Some(previous) = previous {
+        let lost = super::previous::lost_urls(&site, previous)?;
+        if !lost.is_empty() {
+            return Err(Error::LostUrls(lost));
+        }
     }
     Ok(Report {
         pages: pipeline.pages(),

@@ -10,6 +10,7 @@ pub mod build;
 pub mod check;
 pub mod import;
 pub mod pipeline;
+pub mod previous;
 pub mod serve;
 
 use std::path::{Path, PathBuf};

@@ -214,6 +214,9 @@ pub struct Inspection {
     pub quotes: Vec<Quote>,
     /// Notes on the record itself: what its sources leave uncertain.
     pub notes: Vec<String>,
+    /// Former slugs of this inspection within its authority; each old URL
+    /// redirects to the current one.
+    pub aliases: Vec<String>,
     pub body: Body,
     pub file: SourceFile,
 }
@@ -257,6 +260,8 @@ pub struct Response {
     pub source: Source,
     pub quotes: Vec<Quote>,
     pub commitments: Vec<String>,
+    /// Former slugs of this response within its authority.
+    pub aliases: Vec<String>,
     pub body: Body,
     pub file: SourceFile,
 }

@@ -27,6 +27,20 @@ fn cx_for(file: &SourceFile) -> FileCx {
 /// `existing` holds every inspection file found, parsed or not.
 pub fn cross_check(content: &Content, existing: &HashSet<(String, String)>) -> Vec<Diagnostic> {
     let mut diags = check_aliases(content);
+    diags.extend(check_record_aliases(
+        content
+            .inspections
+            .iter()
+            .map(|i| (&i.authority, &i.slug, &i.aliases, &i.file)),
+        "inspection",
+    ));
+    diags.extend(check_record_aliases(
+        content
+            .responses
+            .iter()
+            .map(|r| (&r.authority, &r.slug, &r.aliases, &r.file)),
+        "response",
+    ));
     diags.extend(check_responds_to(content, existing));
     diags
 }
@@ -68,6 +82,51 @@ fn check_aliases(content: &Content) -> Vec<Diagnostic> {
                     diags.extend(cx.diags);
                 }
             }
+        }
+    }
+    diags
+}
+
+/// Aliases of inspections (or of responses) must not be the slug of another
+/// record of the same kind in the same authority, nor an alias of two records.
+fn check_record_aliases<'a>(
+    records: impl Iterator<Item = (&'a String, &'a String, &'a Vec<String>, &'a SourceFile)> + Clone,
+    kind: &str,
+) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    let slugs: HashSet<(&str, &str)> = records
+        .clone()
+        .map(|(a, s, _, _)| (a.as_str(), s.as_str()))
+        .collect();
+    let mut owner: HashMap<(&str, &str), &str> = HashMap::new();
+    for (authority, slug, aliases, file) in records {
+        for (i, alias) in aliases.iter().enumerate() {
+            let path = FieldPath::default().key("aliases").index(i);
+            let key = (authority.as_str(), alias.as_str());
+            if alias == slug {
+                continue; // reported while loading
+            }
+            let mut cx = cx_for(file);
+            if slugs.contains(&key) {
+                cx.error(
+                    &path,
+                    format!("alias `{alias}` is the slug of another {kind} of `{authority}`"),
+                )
+                .help(format!(
+                    "that address already belongs to `{alias}`; an alias must be a former slug no {kind} uses now"
+                ));
+            } else if let Some(other) = owner.insert(key, slug) {
+                if other == slug {
+                    cx.error(&path, format!("alias `{alias}` is listed twice"));
+                } else {
+                    cx.error(
+                        &path,
+                        format!("alias `{alias}` is also an alias of the {kind} `{other}`"),
+                    )
+                    .help(format!("each alias redirects to one {kind}"));
+                }
+            }
+            diags.extend(cx.diags);
         }
     }
     diags

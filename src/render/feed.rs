@@ -117,7 +117,7 @@ fn write<'c>(site: &Site, header: FeedHeader, items: impl Iterator<Item = Item<'
     out
 }
 
-pub fn sitemap(site: &Site, rel_urls: &[String]) -> Vec<u8> {
+pub fn sitemap(site: &Site, rel_urls: &[(String, Option<crate::content::PartialDate>)]) -> Vec<u8> {
     use quick_xml::Writer;
     use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 1);
@@ -126,11 +126,17 @@ pub fn sitemap(site: &Site, rel_urls: &[String]) -> Vec<u8> {
     let mut urlset = BytesStart::new("urlset");
     urlset.push_attribute(("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9"));
     ok(w.write_event(Event::Start(urlset)));
-    for r in rel_urls {
+    for (r, lastmod) in rel_urls {
         ok(w.write_event(Event::Start(BytesStart::new("url"))));
         ok(w.write_event(Event::Start(BytesStart::new("loc"))));
         ok(w.write_event(Event::Text(BytesText::new(&site.urls.absolute(r)))));
         ok(w.write_event(Event::End(BytesEnd::new("loc"))));
+        if let Some(date) = lastmod {
+            // W3C datetime allows `2019`, `2019-07` and `2019-07-01`.
+            ok(w.write_event(Event::Start(BytesStart::new("lastmod"))));
+            ok(w.write_event(Event::Text(BytesText::new(&date.iso()))));
+            ok(w.write_event(Event::End(BytesEnd::new("lastmod"))));
+        }
         ok(w.write_event(Event::End(BytesEnd::new("url"))));
     }
     ok(w.write_event(Event::End(BytesEnd::new("urlset"))));

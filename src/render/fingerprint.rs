@@ -108,6 +108,9 @@ impl Fingerprints {
             | Output::Latest(i)
             | Output::AuthorityFeed(i)
             | Output::AuthorityData(i) => combine([g, self.authority[*i]]),
+            // The badge shows the current rating, derived from the
+            // authority's files (and the frameworks, in `g`).
+            Output::Badge { authority, at } => combine([g, self.authority[*authority], text(at)]),
             Output::Alias { authority, to, .. } => {
                 combine([g, self.authority[*authority], text(to)])
             }
@@ -158,7 +161,8 @@ impl Fingerprints {
             | Output::InspectionsIn(_)
             | Output::Rating(_)
             | Output::Regions
-            | Output::Region(_) => self.all,
+            | Output::Region(_)
+            | Output::UrlList => self.all,
         }
     }
 }

@@ -1,10 +1,13 @@
 //! Rendering: the site model to files in memory. Nothing here touches the disk
 //! except loading templates and static files; writing is [`crate::output`]'s job.
 
+pub mod badge;
 pub mod charts;
 pub mod data;
 pub mod feed;
 pub mod fingerprint;
+pub mod jsonld;
+pub mod lastmod;
 pub mod markdown;
 pub mod outputs;
 pub mod pages;

@@ -47,6 +47,15 @@ pub enum Output<'c> {
     Feed,
     Sitemap,
     Robots,
+    /// `/authorities/<a>/badge.svg`, also written under each of the
+    /// authority's aliases (`at`) so badges embedded before a rename keep
+    /// showing the current rating.
+    Badge {
+        authority: usize,
+        at: &'c str,
+    },
+    /// `/data/urls.txt`: every page URL, redirects included.
+    UrlList,
 }
 
 impl Output<'_> {
@@ -91,6 +100,8 @@ impl Output<'_> {
             Output::Robots => "robots.txt".into(),
             Output::AuthorityFeed(a) => rel::authority_feed(&site.authorities[*a].authority.slug),
             Output::AuthorityData(a) => rel::authority_data(&site.authorities[*a].authority.slug),
+            Output::Badge { at, .. } => rel::badge(at),
+            Output::UrlList => rel::data("urls.txt"),
             _ => unreachable!("every page has a location"),
         }
     }
@@ -138,6 +149,7 @@ pub fn outputs<'c>(site: &Site<'c>) -> Vec<Output<'c>> {
         Output::Robots,
         Output::Inspections,
         Output::Regions,
+        Output::UrlList,
     ];
     out.extend((0..c.frameworks.frameworks.len()).map(Output::Framework));
     out.extend((0..site.years.len()).map(Output::InspectionsIn));
@@ -160,6 +172,11 @@ pub fn outputs<'c>(site: &Site<'c>) -> Vec<Output<'c>> {
                 }),
         );
     }
+    for (i, a) in site.authorities.iter().enumerate() {
+        for at in std::iter::once(&a.authority.slug).chain(&a.authority.aliases) {
+            out.push(Output::Badge { authority: i, at });
+        }
+    }
     out.extend(c.inspections.iter().map(Output::Inspection));
     out.extend(c.responses.iter().map(Output::Response));
     out.extend(c.pages.iter().map(Output::Page));
@@ -168,10 +185,24 @@ pub fn outputs<'c>(site: &Site<'c>) -> Vec<Output<'c>> {
 }
 
 /// Every former URL under an authority's aliases and where it now lives: the
-/// authority page, its `latest/`, and each inspection and response.
+/// authority page, its `latest/`, and each inspection and response; and every
+/// former slug of an inspection or response, under the authority's slug and
+/// each of its aliases.
 fn alias_redirects(a: &AuthorityFacts) -> Vec<(String, String)> {
     let mut out = Vec::new();
     let slug = &a.authority.slug;
+    for at in std::iter::once(slug).chain(&a.authority.aliases) {
+        for i in &a.inspections {
+            for old in &i.aliases {
+                out.push((rel::inspection(at, old), rel::inspection(slug, &i.slug)));
+            }
+        }
+        for r in &a.responses {
+            for old in &r.aliases {
+                out.push((rel::response(at, old), rel::response(slug, &r.slug)));
+            }
+        }
+    }
     for alias in &a.authority.aliases {
         out.push((rel::authority(alias), rel::authority(slug)));
         if let Some(latest) = a.current.inspection() {
@@ -190,11 +221,26 @@ fn alias_redirects(a: &AuthorityFacts) -> Vec<(String, String)> {
     out
 }
 
-/// Site-relative URLs of the pages (see [`Output::is_page`]), for the sitemap.
-pub fn page_urls(site: &Site) -> Vec<String> {
+/// Site-relative URLs of the pages (see [`Output::is_page`]), each with the
+/// date it last changed, for the sitemap.
+pub fn page_urls(site: &Site) -> Vec<(String, Option<crate::content::PartialDate>)> {
     outputs(site)
         .iter()
         .filter(|o| o.is_page())
-        .filter_map(|o| o.location(site))
+        .filter_map(|o| Some((o.location(site)?, super::lastmod::lastmod(site, o))))
         .collect()
+}
+
+/// Every page URL the site publishes, absolute and sorted: every output with
+/// an address of its own (pages and redirects alike, whoever added them), for
+/// `/data/urls.txt` and `check --previous`.
+pub fn published_urls(site: &Site) -> Vec<String> {
+    let mut urls: Vec<String> = outputs(site)
+        .iter()
+        .filter_map(|o| o.location(site))
+        .map(|l| site.urls.absolute(&l))
+        .collect();
+    urls.sort();
+    urls.dedup();
+    urls
 }

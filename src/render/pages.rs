@@ -16,7 +16,7 @@ use super::{data, feed, templates::error_chain};
 use crate::site::Site;
 use crate::site::urls::rel;
 
-pub use super::outputs::{Output, outputs, page_urls};
+pub use super::outputs::{Output, outputs, page_urls, published_urls};
 
 /// A rendered file: its path under the output folder and its bytes.
 pub struct Rendered {
@@ -180,6 +180,14 @@ impl<'s, 'c> Renderer<'s, 'c> {
                 site.urls.absolute(&rel::sitemap())
             )
             .into_bytes(),
+            Output::Badge { authority, .. } => {
+                super::badge::Badge::of(site, &site.authorities[*authority]).svg()
+            }
+            Output::UrlList => {
+                let mut s = published_urls(site).join("\n");
+                s.push('\n');
+                s.into_bytes()
+            }
         };
         Ok(Rendered { path, bytes })
     }

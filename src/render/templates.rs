@@ -108,6 +108,18 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "partials/footer.html",
         include_str!("../../templates/partials/footer.html"),
     ),
+    (
+        "partials/share.html",
+        include_str!("../../templates/partials/share.html"),
+    ),
+    (
+        "partials/cite.html",
+        include_str!("../../templates/partials/cite.html"),
+    ),
+    (
+        "partials/badge-snippet.html",
+        include_str!("../../templates/partials/badge-snippet.html"),
+    ),
 ];
 
 /// The static files shipped in the binary, by path under `static/`.
@@ -117,6 +129,8 @@ pub const BUILTIN_STATIC: &[(&str, &[u8])] = &[
         "authorities.js",
         include_bytes!("../../static/authorities.js"),
     ),
+    ("copy.js", include_bytes!("../../static/copy.js")),
+    ("share.png", include_bytes!("../../static/share.png")),
 ];
 
 /// A template folder that failed to load or compile, with its cause.

@@ -255,6 +255,7 @@ mod tests {
             recommendation_count: None,
             quotes: vec![],
             notes: vec![],
+            aliases: vec![],
             body: Default::default(),
             file: SourceFile::new(String::new(), "".into()),
         }

@@ -118,6 +118,18 @@ pub mod rel {
     pub fn script(name: &str) -> String {
         format!("static/{name}")
     }
+    /// The embeddable badge of an authority's current rating.
+    pub fn badge(a: &str) -> String {
+        format!("authorities/{a}/badge.svg")
+    }
+    /// The default image of link previews.
+    pub fn share_image() -> String {
+        "static/share.png".into()
+    }
+    /// The script of the badge snippet's copy button.
+    pub fn copy_script() -> String {
+        "static/copy.js".into()
+    }
     pub fn data(file: &str) -> String {
         format!("data/{file}")
     }

@@ -19,6 +19,7 @@
 //     keyboard:skip-link     skip link visible when focused and moves focus to main
 //   authorities:nojs/filters /authorities/ is a complete table without JS; with JS each
 //                          region filter shows exactly its rows, and the rating sort orders them
+//   badges, JSON-LD and link previews: see lib/councils.mjs
 //   screenshots at 375 and 1280 px: target/screenshots/<type>-<width>.png
 // Prints every failure in detail, then `N passed, M failed` as the last line.
 // Exit status: 0 all passed, 1 a check failed, 2 the harness could not run.
@@ -40,6 +41,7 @@ import {
 import { focusIndicator, indicatorContrast } from './lib/focus.mjs';
 import { diffLines } from './lib/textdiff.mjs';
 import { authoritiesFilters } from './lib/features.mjs';
+import { staticChecks as councilStaticChecks, badgeChecks } from './lib/councils.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -53,7 +55,7 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-const ALL_PARTS = ['vnu', 'axe', 'overflow', 'nojs', 'keyboard', 'screenshots', 'resources'];
+const ALL_PARTS = ['vnu', 'axe', 'overflow', 'nojs', 'keyboard', 'screenshots', 'resources', 'councils'];
 
 const HELP = `usage: node tests/browser/run.mjs SITE_DIR [options]
 
@@ -603,6 +605,7 @@ async function main() {
       if (opts.verbose) console.log(`     (${p.type} ${p.url}: ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
     });
     if (fs.existsSync(path.join(siteDir, 'authorities', 'index.html'))) await authoritiesFilters(env);
+    if (!opts.skip.has('councils')) await badgeChecks(desktop, env);
     await mobile.close();
     await nojs.close();
   } catch (e) {
@@ -615,6 +618,7 @@ async function main() {
   }
 
   redirectChecks(site, siteDir, results);
+  if (!opts.skip.has('councils')) councilStaticChecks(site, siteDir, results);
   if (vnuPromise) vnuChecks(await vnuPromise, site, results);
 
   // Summary

@@ -203,26 +203,6 @@ pub(crate) const SVG_ATTRIBUTES: &[&str] = &[
     "transform",
 ];
 
-/// The site's own scripts, which content can never make: a file under the
-/// site's `static/` with no inline code, or JSON-LD data that parses as JSON.
-fn own_script(e: &ElementRef) -> bool {
-    let inline: String = e.text().collect();
-    match (e.value().attr("src"), e.value().attr("type")) {
-        (Some(src), None) => {
-            inline.trim().is_empty()
-                && src.starts_with('/')
-                && !src.starts_with("//")
-                && src.contains("/static/")
-                && src.ends_with(".js")
-                && !src.contains("..")
-        }
-        (None, Some("application/ld+json")) => {
-            !inline.contains("</") && serde_json::from_str::<serde_json::Value>(&inline).is_ok()
-        }
-        _ => false,
-    }
-}
-
 /// Checks one HTML file for live markup that could only have come from content.
 pub(crate) fn html_is_inert(rel: &str, html: &str, p: &mut Problems) {
     let doc = Html::parse_document(html);
@@ -240,9 +220,8 @@ pub(crate) fn html_is_inert(rel: &str, html: &str, p: &mut Problems) {
             .parent()
             .and_then(ElementRef::wrap)
             .map(|x| x.value().name().to_string());
-        let allowed = name == "script" && own_script(&e);
         p.check(
-            allowed || !FORBIDDEN_ELEMENTS.contains(&name.as_str()),
+            !FORBIDDEN_ELEMENTS.contains(&name.as_str()) || generators_own(&name, e),
             || format!("{rel}: live <{name}> element: {}", snippet(&e.html())),
         );
         for (a, val) in v.attrs() {
@@ -303,6 +282,42 @@ pub(crate) fn html_is_inert(rel: &str, html: &str, p: &mut Problems) {
             "svg" => svg_is_chart(rel, e, p),
             _ => {}
         }
+    }
+}
+
+/// The few otherwise-forbidden elements the generator itself writes, each
+/// only in its one place and form: JSON-LD in `<head>` with no `<` or `>`
+/// and parsing as JSON; and in an authority page's badge section, the badge
+/// `<img>`, the hidden copy button and its script.
+pub(crate) fn generators_own(name: &str, e: ElementRef) -> bool {
+    let v = e.value();
+    let parent = e.parent().and_then(ElementRef::wrap);
+    let in_badge_section = e
+        .ancestors()
+        .filter_map(ElementRef::wrap)
+        .any(|a| a.value().name() == "section" && a.value().classes().any(|c| c == "badge-share"));
+    match name {
+        "script" if v.attr("type") == Some("application/ld+json") => {
+            let text: String = e.text().collect();
+            parent.is_some_and(|p| p.value().name() == "head")
+                && v.attrs().count() == 1
+                && !text.contains(['<', '>'])
+                && serde_json::from_str::<serde_json::Value>(&text).is_ok()
+        }
+        "script" => {
+            let src = v.attr("src").unwrap_or("");
+            let script = (in_badge_section && src.ends_with("/static/copy.js"))
+                || (src.starts_with('/') && src.ends_with("/static/authorities.js"));
+            script && !src.starts_with("//") && e.text().all(|t| t.trim().is_empty())
+        }
+        "img" => in_badge_section && v.attr("src").is_some_and(|s| s.ends_with("/badge.svg")),
+        "button" => {
+            in_badge_section
+                && v.attr("type") == Some("button")
+                && v.attr("hidden").is_some()
+                && v.attr("data-copy") == Some("badge-code")
+        }
+        _ => false,
     }
 }
 

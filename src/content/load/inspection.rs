@@ -30,6 +30,7 @@ pub(super) fn parse_inspection(
             "recommendation_count",
             "quotes",
             "notes",
+            "aliases",
         ],
     );
     let framework = o.req_text(cx, "framework");
@@ -43,6 +44,7 @@ pub(super) fn parse_inspection(
     let recommendation_count = recommendation_count(cx, o, recommendations.len());
     let quotes = o.quotes(cx, "quotes");
     let notes = o.text_list(cx, "notes");
+    let aliases = super::record_aliases(cx, o, &at.slug);
 
     let grades = grades(cx, o, framework.as_deref(), fw, fw_ok);
 
@@ -61,6 +63,7 @@ pub(super) fn parse_inspection(
         recommendation_count,
         quotes,
         notes,
+        aliases,
         body: at.body,
         file: at.file,
     })

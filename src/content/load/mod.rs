@@ -283,3 +283,22 @@ pub fn parse_frameworks_bytes(bytes: &[u8]) -> Result<Frameworks, Vec<Diagnostic
         Ok(fw)
     }
 }
+
+/// `aliases` of an inspection or response: former slugs of the record within
+/// its authority, each a slug other than its own. Clashes with other records
+/// are checked across files in [`crate::content::validate`].
+pub(super) fn record_aliases(cx: &mut FileCx, o: &Obj, slug: &str) -> Vec<String> {
+    use crate::content::fields::FieldPath;
+    let aliases = o.text_list(cx, "aliases");
+    for (i, a) in aliases.iter().enumerate() {
+        let path = FieldPath::default().key("aliases").index(i);
+        if !crate::content::is_slug(a) {
+            cx.error(&path, format!("alias `{a}` is not a slug")).help(
+                "aliases are former file names without `.md`: lower-case letters and digits joined by single hyphens",
+            );
+        } else if a == slug {
+            cx.error(&path, format!("alias `{a}` is the record's own slug"));
+        }
+    }
+    aliases
+}

@@ -17,6 +17,7 @@ pub(super) fn parse_response(cx: &mut FileCx, o: &Obj, at: Located) -> Option<Re
             "source",
             "quotes",
             "commitments",
+            "aliases",
         ],
     );
     let title = o.req_text(cx, "title");
@@ -56,6 +57,7 @@ pub(super) fn parse_response(cx: &mut FileCx, o: &Obj, at: Located) -> Option<Re
     };
     let quotes = o.quotes(cx, "quotes");
     let commitments = o.text_list(cx, "commitments");
+    let aliases = super::record_aliases(cx, o, &at.slug);
     // A record of a decision may quote no one; one with neither quotes nor
     // commitments gives a reader nothing the source said.
     if quotes.is_empty() && commitments.is_empty() {
@@ -75,6 +77,7 @@ pub(super) fn parse_response(cx: &mut FileCx, o: &Obj, at: Located) -> Option<Re
         source: source?,
         quotes,
         commitments,
+        aliases,
         body: at.body,
         file: at.file,
     })

@@ -54,6 +54,8 @@ pub struct AuthorityCx<'a> {
     pub promises: Vec<PromiseBlock<'a>>,
     pub feed_url: String,
     pub data_url: String,
+    /// "Show this rating on your website".
+    pub badge: super::BadgeSnippet,
 }
 
 #[derive(Serialize)]
@@ -176,7 +178,9 @@ impl<'c> Views<'_, 'c> {
             "Ofsted inspections of {}'s children's services, and what the council said.",
             au.name
         ));
+        layout.share = Some(self.authority_share(a));
         AuthorityCx {
+            badge: self.badge_snippet(a),
             layout,
             authority: self.authority_summary(a),
             ons_code: au.ons_code.as_deref(),

@@ -14,6 +14,7 @@ mod frameworks;
 mod home;
 mod people;
 mod record;
+mod share;
 
 pub use authority::{AuthoritiesCx, AuthorityCx};
 pub use browse::{FrameworkCx, InspectionsCx, RatingCx, RegionCx, RegionsCx, YearCx};
@@ -22,6 +23,7 @@ pub use frameworks::FrameworksCx;
 pub use home::HomeCx;
 pub use people::{PeopleCx, PersonCx};
 pub use record::{InspectionCx, NotFoundCx, PageCx, RedirectCx, ResponseCx};
+pub use share::{BadgeSnippet, Cite, Share};
 
 use serde::Serialize;
 
@@ -52,6 +54,9 @@ pub struct Layout<'a> {
     pub footer_html: &'static str,
     /// Set only by `serve`: the live-reload script's URL.
     pub reload_url: Option<&'a str>,
+    /// Link-preview metadata, JSON-LD and the citation, for pages with an
+    /// address (see `views/share.rs`).
+    pub share: Option<Share>,
 }
 
 /// The site-wide links a page's frame shows, made once per build.
@@ -209,6 +214,7 @@ impl<'s, 'c> Views<'s, 'c> {
             header_html: slot::header(header),
             footer_html: slot::FOOTER,
             reload_url: self.reload_url.as_deref(),
+            share: rel_url.map(|_| self.default_share()),
         }
     }
 

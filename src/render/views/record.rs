@@ -102,13 +102,16 @@ impl<'c> Views<'_, 'c> {
             "{}: {}, {}",
             a.authority.short_name, summary.title, summary.published
         );
+        let share = self.inspection_share(i, &title);
+        let mut layout = self.layout(
+            title,
+            "authorities",
+            Some(&rel::inspection(&i.authority, &i.slug)),
+            self.authority_crumbs(a),
+        );
+        layout.share = Some(share);
         InspectionCx {
-            layout: self.layout(
-                title,
-                "authorities",
-                Some(&rel::inspection(&i.authority, &i.slug)),
-                self.authority_crumbs(a),
-            ),
+            layout,
             framework_name: framework.map_or(i.framework.as_str(), |f| f.name.as_str()),
             visit: i.visit.and_then(visit_dates),
             judgements: self.judgements_with_changes(a, i),
@@ -150,13 +153,17 @@ impl<'c> Views<'_, 'c> {
             .site
             .authority(&r.authority)
             .expect("responses belong to loaded authorities");
+        let title = format!("{}: {}", a.authority.short_name, r.title);
+        let share = self.response_share(r, &title);
+        let mut layout = self.layout(
+            title,
+            "authorities",
+            Some(&rel::response(&r.authority, &r.slug)),
+            self.authority_crumbs(a),
+        );
+        layout.share = Some(share);
         ResponseCx {
-            layout: self.layout(
-                format!("{}: {}", a.authority.short_name, r.title),
-                "authorities",
-                Some(&rel::response(&r.authority, &r.slug)),
-                self.authority_crumbs(a),
-            ),
+            layout,
             source: &r.source,
             quotes: self.quotes(&r.quotes, self.site.response_quote_anchors(r), ""),
             commitments: &r.commitments,

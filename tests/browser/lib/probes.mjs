@@ -40,15 +40,13 @@ export function structureProbe() {
 export function mainTextProbe() {
   const main = document.querySelector('main, [role="main"]');
   if (!main) return null;
-  // Controls that scripts add to enhance a page (filters, a copy button) are
-  // marked `data-enhancement`: they are left out, so the check still proves
-  // that nothing a reader needs is missing without JavaScript.
-  const marked = Array.from(main.querySelectorAll('[data-enhancement]'));
-  const saved = marked.map((e) => e.style.display);
-  marked.forEach((e) => { e.style.display = 'none'; });
-  const text = (main.innerText || '').split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
-  marked.forEach((e, i) => { e.style.display = saved[i]; });
-  return text;
+  // Controls that only JavaScript can make work (marked `data-js-only`, hidden
+  // in the HTML and shown by the script) are not content: leave them out.
+  const jsOnly = [...main.querySelectorAll('[data-js-only]')].map((e) => [e, e.style.display]);
+  for (const [e] of jsOnly) e.style.display = 'none';
+  const text = main.innerText || '';
+  for (const [e, d] of jsOnly) e.style.display = d;
+  return text.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
 }
 
 /** What is focused now, for the skip-link check. */
