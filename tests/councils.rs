@@ -641,13 +641,15 @@ fn hostile_text_stays_inert_in_json_ld_badges_and_citations() {
                 assert!(v["@type"].is_string(), "{rel}");
                 scripts += 1;
             }
-            // No script but the JSON-LD and the copy button's.
+            // No script but the JSON-LD, the copy button's and the list filters'.
             for s in h.select(&sel("script")) {
                 let ty = s.value().attr("type");
                 let src = s.value().attr("src");
                 assert!(
                     ty == Some("application/ld+json")
-                        || src.is_some_and(|s| s.ends_with("/static/copy.js")),
+                        || src.is_some_and(|s| {
+                            s.ends_with("/static/copy.js") || s.ends_with("/static/authorities.js")
+                        }),
                     "{rel}: a live script"
                 );
             }
