@@ -159,6 +159,22 @@ fn browse_pages_hold_exactly_the_right_authorities_and_inspections() {
     );
     let old = links(&o.join("frameworks/old/index.html"), "ul.items > li > a");
     assert_eq!(old, ["authorities/north-dale/inspections/2010-old/"]);
+    // The home page's region table: each region's row counts its authorities.
+    let home = html(o.join("index.html"));
+    let row = scraper::Selector::parse("table.region-table tbody tr").unwrap();
+    let cell = scraper::Selector::parse("th, td").unwrap();
+    let rows: Vec<Vec<String>> = home
+        .select(&row)
+        .map(|r| {
+            r.select(&cell)
+                .map(|c| collapse(&c.text().collect::<String>()))
+                .collect()
+        })
+        .collect();
+    // Columns: Good, Inadequate, No overall grade, Not yet rated, All.
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    assert_eq!(rows[1], ["North East", "0", "1", "1", "0", "2"], "{rows:?}");
+    assert_eq!(rows[0], ["London", "0", "0", "0", "1", "1"], "{rows:?}");
     let regions = read(o.join("regions/index.html"));
     for r in ["North East", "London", "Yorkshire and the Humber"] {
         assert!(regions.contains(r), "{r}");
