@@ -35,6 +35,8 @@ pub enum Error {
     #[error(transparent)]
     Output(#[from] OutputError),
     #[error(transparent)]
+    Search(#[from] crate::render::search::IndexError),
+    #[error(transparent)]
     Serve(#[from] ServeError),
     #[error(transparent)]
     Import(#[from] crate::import::ImportError),
@@ -49,6 +51,7 @@ impl Error {
             | Error::Render(_)
             | Error::Static(_)
             | Error::Output(_)
+            | Error::Search(_)
             | Error::Serve(_) => 2,
             Error::Import(e) => e.exit_code(),
         }

@@ -12,8 +12,10 @@ use super::{Options, load, phase};
 use crate::content::Diagnostic;
 use crate::error::Error;
 use crate::output::write::{self, Manifest, ManifestEntry};
+use crate::render::search::{IndexError, SearchPlan};
 use crate::render::statics::{StaticFile, static_files};
 use crate::render::templates;
+use crate::site::urls::rel;
 
 /// What a finished build did.
 #[derive(Debug)]
@@ -47,6 +49,8 @@ pub fn build(opts: &Options) -> Result<Report, Error> {
     phase("site", start);
     let statics = static_files(&opts.static_dir)?;
     let previous = write::read_manifest(&opts.output);
+    let search = pipeline.search();
+    let kept_index = previous_index(&previous, search.fingerprint);
     let mut report = Report {
         pages: pipeline.pages(),
         files: planned.len() + statics.len(),
@@ -62,6 +66,12 @@ pub fn build(opts: &Options) -> Result<Report, Error> {
         .iter()
         .map(|e| (e.path.as_str(), e.fingerprint))
         .chain(statics.iter().map(|f| (f.path.as_str(), f.fingerprint())))
+        .chain(
+            kept_index
+                .iter()
+                .flatten()
+                .map(|(p, _)| (p.as_str(), search.fingerprint)),
+        )
         .collect();
     if write::is_current(&previous, on_disk.as_ref(), &fingerprints_now) {
         write::clear_stale(&opts.output);
@@ -71,7 +81,9 @@ pub fn build(opts: &Options) -> Result<Report, Error> {
         return Ok(report);
     }
 
-    let (bytes, reused) = write_site(opts, &pipeline, planned, &statics, &previous)?;
+    let (bytes, reused) = write_site(
+        opts, &pipeline, planned, &statics, &previous, search, kept_index,
+    )?;
     phase("commit", start);
     report.bytes = bytes;
     report.reused = reused;
@@ -79,20 +91,99 @@ pub fn build(opts: &Options) -> Result<Report, Error> {
     Ok(report)
 }
 
+/// The previous build's index files (paths and sizes), if every one of them
+/// was made from records with this fingerprint.
+fn previous_index(previous: &Manifest, fingerprint: u128) -> Option<Vec<(String, u64)>> {
+    let dir = rel::search_index();
+    let files: Vec<(&String, &(u128, u64))> = previous
+        .iter()
+        .filter(|(p, _)| p.starts_with(&dir))
+        .collect();
+    let all_same = !files.is_empty() && files.iter().all(|(_, (fp, _))| *fp == fingerprint);
+    all_same.then(|| {
+        files
+            .into_iter()
+            .map(|(p, (_, size))| (p.clone(), *size))
+            .collect()
+    })
+}
+
 /// Writes every output into a staging folder (hard-linking those whose
-/// fingerprint matches `previous`), then the static files and the manifest,
-/// and swaps it in. Returns the bytes rendered and how many files were reused.
+/// fingerprint matches `previous`), then the static files, the search index
+/// (`kept` from the previous build, or built meanwhile on a thread of its
+/// own) and the manifest, and swaps it in. Returns the bytes rendered and
+/// how many files were reused.
 fn write_site(
     opts: &Options,
     pipeline: &Pipeline,
     planned: Vec<Planned>,
     statics: &[StaticFile],
     previous: &Manifest,
+    search: SearchPlan,
+    kept: Option<Vec<(String, u64)>>,
 ) -> Result<(u64, usize), Error> {
     let staging = write::Staging::create(&opts.output)?;
+    let fingerprint = search.fingerprint;
+    let kept = kept.filter(|files| {
+        files
+            .iter()
+            .all(|(path, size)| staging.reuse(&opts.output, path, *size))
+    });
+    let language = &pipeline.site.content.site.language;
+    let (outputs, built) = std::thread::scope(|s| {
+        let indexing = kept
+            .is_none()
+            .then(|| s.spawn(move || search.build(language)));
+        let outputs = write_outputs(opts, pipeline, planned, previous, &staging);
+        let built = indexing.map(|h| h.join().unwrap_or_else(|_| Err(IndexError::stopped())));
+        (outputs, built)
+    });
+    let (mut manifest, bytes, mut reused) = outputs?;
+    let index: Vec<(String, u64)> = match (kept, built) {
+        (Some(files), _) => {
+            reused += files.len();
+            files
+        }
+        (None, Some(built)) => {
+            let mut files = Vec::new();
+            for f in built? {
+                staging.write(&f.path, &f.bytes)?;
+                files.push((f.path, f.bytes.len() as u64));
+            }
+            files
+        }
+        (None, None) => unreachable!("the index is either kept or built"),
+    };
+    manifest.extend(index.into_iter().map(|(path, size)| ManifestEntry {
+        path,
+        fingerprint,
+        size,
+    }));
+    for f in statics {
+        staging.write(&f.path, &f.bytes)?;
+        manifest.push(ManifestEntry {
+            path: f.path.clone(),
+            fingerprint: f.fingerprint(),
+            size: f.bytes.len() as u64,
+        });
+    }
+    staging.write_manifest(&mut manifest)?;
+    staging.commit()?;
+    Ok((bytes, reused))
+}
+
+/// Renders (or hard-links, when unchanged) every output into `staging`.
+/// Returns their manifest entries, the bytes rendered and how many were reused.
+fn write_outputs(
+    opts: &Options,
+    pipeline: &Pipeline,
+    planned: Vec<Planned>,
+    previous: &Manifest,
+    staging: &write::Staging,
+) -> Result<(Vec<ManifestEntry>, u64, usize), Error> {
     let bytes = AtomicU64::new(0);
     let reused = AtomicU64::new(0);
-    let mut manifest: Vec<ManifestEntry> = pipeline
+    let manifest: Vec<ManifestEntry> = pipeline
         .outputs
         .par_iter()
         .zip(planned.into_par_iter())
@@ -120,15 +211,5 @@ fn write_site(
             },
         )
         .collect::<Result<_, Error>>()?;
-    for f in statics {
-        staging.write(&f.path, &f.bytes)?;
-        manifest.push(ManifestEntry {
-            path: f.path.clone(),
-            fingerprint: f.fingerprint(),
-            size: f.bytes.len() as u64,
-        });
-    }
-    staging.write_manifest(&mut manifest)?;
-    staging.commit()?;
-    Ok((bytes.into_inner(), reused.into_inner() as usize))
+    Ok((manifest, bytes.into_inner(), reused.into_inner() as usize))
 }

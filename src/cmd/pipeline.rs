@@ -9,6 +9,7 @@ use super::Options;
 use crate::content::Content;
 use crate::render::fingerprint::{Environment, Fingerprints};
 use crate::render::pages::{Output, RenderError, Renderer, outputs};
+use crate::render::search::SearchPlan;
 use crate::render::templates::Templates;
 use crate::site::Site;
 
@@ -63,6 +64,11 @@ impl<'s, 'c> Pipeline<'s, 'c> {
                 fingerprint: fingerprints.of(self.site, o),
             })
             .collect()
+    }
+
+    /// The search index's records and fingerprint.
+    pub fn search(&self) -> SearchPlan {
+        SearchPlan::new(self.site, self.env.options)
     }
 
     /// How many of the outputs are pages a reader reads (see [`Output::is_page`]).

@@ -162,6 +162,7 @@ impl Fingerprints {
             | Output::Rating(_)
             | Output::Regions
             | Output::Region(_)
+            | Output::Search
             | Output::UrlList => self.all,
         }
     }

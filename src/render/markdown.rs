@@ -110,6 +110,32 @@ pub fn to_html(markdown: &str) -> String {
     out
 }
 
+/// The words of a Markdown body as plain text, for the search index: text and
+/// code spans, with block ends as line breaks. Nothing here is ever shown as
+/// HTML.
+pub fn to_text(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    for event in Parser::new_ext(markdown, options()) {
+        match event {
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                out.push_str(&t)
+            }
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::BlockQuote(_)
+                | TagEnd::CodeBlock
+                | TagEnd::TableCell
+                | TagEnd::FootnoteDefinition,
+            ) => out.push('\n'),
+            _ => {}
+        }
+    }
+    out
+}
+
 fn demote(level: pulldown_cmark::HeadingLevel) -> pulldown_cmark::HeadingLevel {
     use pulldown_cmark::HeadingLevel::*;
     match level {
@@ -144,6 +170,16 @@ mod tests {
         assert!(html.contains("href=\"https://example.org\""), "{html}");
         assert!(html.contains("href=\"mailto:a@b.c\""), "{html}");
         assert!(html.contains("href=\"/x/\""), "{html}");
+    }
+
+    #[test]
+    fn plain_text_keeps_words_and_drops_markup() {
+        let text =
+            to_text("# Top\n\nSome *strong* [link](https://x.org) and `code`.\n\n- a <b>tag</b>\n");
+        assert!(text.contains("Top\n"), "{text}");
+        assert!(text.contains("Some strong link and code."), "{text}");
+        assert!(text.contains("a <b>tag</b>"), "{text}");
+        assert!(!text.contains("https://x.org"), "{text}");
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod lastmod;
 pub mod markdown;
 pub mod outputs;
 pub mod pages;
+pub mod search;
 pub mod slot;
 pub mod statics;
 pub mod templates;

@@ -36,6 +36,9 @@ pub enum Output<'c> {
     /// `/regions/`, and `/regions/<region>/` (index into `Site::regions`).
     Regions,
     Region(usize),
+    /// `/search/`: the search page (its index is built beside the outputs,
+    /// see [`crate::render::search`]).
+    Search,
     /// `/authorities/<a>/feed.xml` and `/authorities/<a>/data.json`.
     AuthorityFeed(usize),
     AuthorityData(usize),
@@ -79,6 +82,7 @@ impl Output<'_> {
             Output::InspectionsIn(y) => rel::inspections_in(site.years[*y].year),
             Output::Rating(g) => rel::ratings(site.rating_groups[*g].key.slug()),
             Output::Regions => rel::regions(),
+            Output::Search => rel::search(),
             Output::Region(r) => rel::region(&site.regions[*r].slug),
             _ => return None,
         })
@@ -127,6 +131,7 @@ impl Output<'_> {
                 | Output::Rating(_)
                 | Output::Regions
                 | Output::Region(_)
+                | Output::Search
         )
     }
 }
@@ -149,6 +154,7 @@ pub fn outputs<'c>(site: &Site<'c>) -> Vec<Output<'c>> {
         Output::Robots,
         Output::Inspections,
         Output::Regions,
+        Output::Search,
         Output::UrlList,
     ];
     out.extend((0..c.frameworks.frameworks.len()).map(Output::Framework));

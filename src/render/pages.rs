@@ -165,6 +165,7 @@ impl<'s, 'c> Renderer<'s, 'c> {
             }
             Output::Rating(g) => self.render("rating.html", &page(), &views.rating(*g))?,
             Output::Regions => self.render("regions.html", &page(), &views.regions())?,
+            Output::Search => self.render("search.html", &page(), &views.search())?,
             Output::Region(r) => self.render("region.html", &page(), &views.region(*r))?,
             Output::AuthorityFeed(a) => feed::authority_atom(site, &site.authorities[*a]),
             Output::AuthorityData(a) => data::authority_data_json(site, &site.authorities[*a]),

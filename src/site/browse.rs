@@ -65,6 +65,17 @@ pub struct RatingGroup<'c> {
     pub authorities: Vec<usize>,
 }
 
+impl<'c> RatingGroup<'c> {
+    /// "Requires improvement to be good", "No overall grade", "Not yet rated".
+    pub fn label(&self) -> &'c str {
+        match (self.key, self.grade) {
+            (_, Some(grade)) => grade.label,
+            (RatingKey::NoOverallGrade, _) => "No overall grade",
+            _ => "Not yet rated",
+        }
+    }
+}
+
 /// Inspections published in one year, newest first.
 #[derive(Debug)]
 pub struct Year<'c> {

@@ -100,6 +100,13 @@ pub mod rel {
     pub fn region(r: &str) -> String {
         format!("regions/{r}/")
     }
+    pub fn search() -> String {
+        "search/".into()
+    }
+    /// The folder of the search index's files (Pagefind's bundle).
+    pub fn search_index() -> String {
+        "search/pagefind/".into()
+    }
     pub fn authority_feed(a: &str) -> String {
         format!("authorities/{a}/feed.xml")
     }

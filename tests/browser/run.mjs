@@ -19,6 +19,9 @@
 //     keyboard:skip-link     skip link visible when focused and moves focus to main
 //   authorities:nojs/filters /authorities/ is a complete table without JS; with JS each
 //                          region filter shows exactly its rows, and the rating sort orders them
+//   search:*               /search/ says without JS that it needs it and links to the browse
+//                          pages; with JS an authority's name, a summary phrase and a quote
+//                          phrase each find their page first; kind and region filters narrow
 //   badges, JSON-LD and link previews: see lib/councils.mjs
 //   screenshots at 375 and 1280 px: target/screenshots/<type>-<width>.png
 // Prints every failure in detail, then `N passed, M failed` as the last line.
@@ -40,7 +43,7 @@ import {
 } from './lib/probes.mjs';
 import { focusIndicator, indicatorContrast } from './lib/focus.mjs';
 import { diffLines } from './lib/textdiff.mjs';
-import { authoritiesFilters } from './lib/features.mjs';
+import { authoritiesFilters, searchChecks } from './lib/features.mjs';
 import { staticChecks as councilStaticChecks, badgeChecks } from './lib/councils.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -605,6 +608,7 @@ async function main() {
       if (opts.verbose) console.log(`     (${p.type} ${p.url}: ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
     });
     if (fs.existsSync(path.join(siteDir, 'authorities', 'index.html'))) await authoritiesFilters(env);
+    if (fs.existsSync(path.join(siteDir, 'search', 'pagefind', 'pagefind.js'))) await searchChecks(env);
     if (!opts.skip.has('councils')) await badgeChecks(desktop, env);
     await mobile.close();
     await nojs.close();

@@ -108,15 +108,6 @@ pub struct FrameworkCx<'a> {
     pub data: DataBehind,
 }
 
-/// "Requires improvement to be good", "No overall grade", "Not yet rated".
-fn group_label<'a>(g: &RatingGroup<'a>) -> &'a str {
-    match (g.key, g.grade) {
-        (_, Some(grade)) => grade.label,
-        (RatingKey::NoOverallGrade, _) => "No overall grade",
-        _ => "Not yet rated",
-    }
-}
-
 impl<'c> Views<'_, 'c> {
     /// Links to every rating group with its national count.
     pub fn rating_links(&self) -> Vec<GroupLink<'c>> {
@@ -148,7 +139,7 @@ impl<'c> Views<'_, 'c> {
             .iter()
             .enumerate()
             .map(|(i, g)| GroupLink {
-                label: group_label(g),
+                label: g.label(),
                 grade: g.grade.map(GradeView::from),
                 url: self.link(&rel::ratings(g.key.slug())),
                 count: count(g),
@@ -187,7 +178,7 @@ impl<'c> Views<'_, 'c> {
 
     pub fn rating(&self, index: usize) -> RatingCx<'_> {
         let g = &self.site.rating_groups[index];
-        let label = group_label(g);
+        let label = g.label();
         let (heading, explanation) = match g.key {
             RatingKey::Grade(_) => (
                 format!("Authorities rated {label}"),

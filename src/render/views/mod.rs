@@ -14,6 +14,7 @@ mod frameworks;
 mod home;
 mod people;
 mod record;
+mod search;
 mod share;
 
 pub use authority::{AuthoritiesCx, AuthorityCx};
@@ -23,6 +24,7 @@ pub use frameworks::FrameworksCx;
 pub use home::HomeCx;
 pub use people::{PeopleCx, PersonCx};
 pub use record::{InspectionCx, NotFoundCx, PageCx, RedirectCx, ResponseCx};
+pub use search::SearchCx;
 pub use share::{BadgeSnippet, Cite, Share};
 
 use serde::Serialize;
@@ -144,6 +146,7 @@ impl<'s, 'c> Views<'s, 'c> {
             item("Inspections", rel::inspections(), "inspections"),
             item("Regions", rel::regions(), "regions"),
             item("People", rel::people(), "people"),
+            item("Search", rel::search(), "search"),
             item("Frameworks", rel::frameworks(), "frameworks"),
         ];
         for p in &site.content.pages {

@@ -39,3 +39,94 @@ export async function authoritiesFilters({ results, origin, site, contexts }) {
     results.add('authorities:filters', subj, false, [String(e)]);
   }
 }
+
+/** Up to `n` words of a text, from word `from`, as a phrase to search for. */
+function phrase(text, from, n) {
+  return text.split(/\s+/).filter(Boolean).slice(from, from + n).join(' ').replace(/[“”"]/g, '');
+}
+
+/** Runs one search on the search page; the first result's link and every result's context line. */
+async function searchFor(page, query, filters = {}) {
+  const params = new URLSearchParams({ q: query, ...filters });
+  await page.goto(`${page.searchUrl}?${params}`);
+  await page.waitForFunction(() => {
+    const s = document.getElementById('search-status');
+    return s && /result|could not/.test(s.textContent);
+  }, null, { timeout: 15000 });
+  const status = await page.textContent('#search-status');
+  const first = await page.locator('#search-results li a').first().getAttribute('href').catch(() => null);
+  const contexts = await page.locator('#search-results li .meta').allTextContents();
+  return { status, first, contexts };
+}
+
+/**
+ * /search/: without JavaScript it says so and links to the browse pages;
+ * with it, an authority's name, a phrase of an inspection's summary and a
+ * phrase of a quote each find their page first (a quote at its permalink),
+ * and the kind and region filters narrow the results.
+ */
+export async function searchChecks({ results, origin, site, contexts }) {
+  const searchUrl = `${origin}${site.basePath}search/`;
+  const subj = '/search/';
+  // Pages as the site links them (under its base path).
+  const byType = (t) => site.pages.filter((p) => p.type === t)
+    .map((p) => ({ ...p, url: site.basePath + p.url.slice(1) }));
+  try {
+    const plain = await contexts.nojs.newPage();
+    await plain.goto(searchUrl);
+    const offText = await plain.locator('#search-off').innerText().catch(() => '');
+    const browseLink = await plain.locator('#search-off a[href$="authorities/"]').count();
+    const formShown = await plain.locator('#search-form').isVisible();
+    await plain.close();
+    results.add('search:nojs', subj, /JavaScript/.test(offText) && browseLink === 1 && !formShown,
+      [`says ${JSON.stringify(offText.slice(0, 80))}, ${browseLink} link to the authorities, form ${formShown ? 'shown' : 'hidden'}`]);
+
+    const page = await contexts.desktop.newPage();
+    page.searchUrl = searchUrl;
+    const cases = [];
+    const authority = byType('authority')[0];
+    if (authority) {
+      await page.goto(`${origin}${authority.url}`);
+      const name = (await page.textContent('h1')).trim();
+      cases.push(['authority name', name, authority.url]);
+    }
+    for (const p of byType('inspection')) {
+      await page.goto(`${origin}${p.url}`);
+      const para = page.locator('main section.prose p').first();
+      if (!(await para.count())) continue;
+      const text = await para.innerText();
+      if (text.split(/\s+/).length < 12) continue;
+      cases.push(['inspection summary', phrase(text, 3, 8), p.url]);
+      break;
+    }
+    for (const p of [...byType('response'), ...byType('inspection')]) {
+      await page.goto(`${origin}${p.url}`);
+      const quote = page.locator('main blockquote[id]').first();
+      if (!(await quote.count())) continue;
+      const text = await quote.innerText();
+      if (text.split(/\s+/).length < 8) continue;
+      const id = await quote.getAttribute('id');
+      cases.push(['quote', phrase(text, 1, 7), `${p.url}#${id}`]);
+      break;
+    }
+    for (const [what, query, want] of cases) {
+      const got = await searchFor(page, query);
+      results.add(`search:${what.replace(/ /g, '-')}`, subj, got.first === want,
+        [`“${query}” → first ${got.first} (want ${want}); ${got.status}`]);
+    }
+    // Filters narrow: a broad word, then the same by kind and by region.
+    const broad = 'children';
+    const all = await searchFor(page, broad);
+    const quotes = await searchFor(page, broad, { kind: 'Quote' });
+    const region = await page.locator('#search-region option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean)[0]);
+    const inRegion = await searchFor(page, broad, { region });
+    const count = (s) => Number((s.match(/^(\d+)/) || [0, 0])[1]);
+    const kindOk = quotes.contexts.length > 0 && quotes.contexts.every((c) => c.startsWith('Quote')) && count(quotes.status) < count(all.status);
+    const regionOk = count(inRegion.status) > 0 && count(inRegion.status) < count(all.status);
+    results.add('search:filters', subj, kindOk && regionOk,
+      [`“${broad}”: ${all.status} all; ${quotes.status} quotes; ${inRegion.status} in ${region}`]);
+    await page.close();
+  } catch (e) {
+    results.add('search:run', subj, false, [String(e)]);
+  }
+}

@@ -41,8 +41,10 @@ export function mainTextProbe() {
   const main = document.querySelector('main, [role="main"]');
   if (!main) return null;
   // Controls that only JavaScript can make work (marked `data-js-only`, hidden
-  // in the HTML and shown by the script) are not content: leave them out.
-  const jsOnly = [...main.querySelectorAll('[data-js-only]')].map((e) => [e, e.style.display]);
+  // in the HTML and shown by the script) are not content: leave them out, and
+  // the notes that stand in for them without JavaScript (`data-nojs-only`,
+  // hidden by the script).
+  const jsOnly = [...main.querySelectorAll('[data-js-only], [data-nojs-only]')].map((e) => [e, e.style.display]);
   for (const [e] of jsOnly) e.style.display = 'none';
   const text = main.innerText || '';
   for (const [e, d] of jsOnly) e.style.display = d;

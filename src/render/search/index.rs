@@ -1,0 +1,97 @@
+//! The records to a Pagefind index, in memory: Pagefind's own indexing API
+//! (the `pagefind` crate, the engine its command-line tool runs), on a
+//! runtime of its own, so the build needs no Node and no second program.
+
+use std::collections::BTreeMap;
+
+use pagefind::api::PagefindIndex;
+use pagefind::options::PagefindServiceConfig;
+
+use super::SearchRecord;
+use crate::site::urls::rel;
+
+/// The engine and its version: part of the index's fingerprint.
+pub const ENGINE: &str = "pagefind 1.6";
+
+/// One file of the index, relative to the site root.
+pub struct SearchFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Pagefind could not index the records. Its errors come as `anyhow`
+/// values; the message is kept whole.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot build the search index: {0}")]
+pub struct IndexError(String);
+
+impl IndexError {
+    /// The indexer's thread ended without an answer (Pagefind panicked).
+    pub fn stopped() -> IndexError {
+        IndexError("the indexer stopped unexpectedly".to_string())
+    }
+}
+
+impl From<anyhow::Error> for IndexError {
+    fn from(e: anyhow::Error) -> Self {
+        IndexError(format!("{e:#}"))
+    }
+}
+
+/// Indexes the records in `language` (the site's) and returns the index's
+/// files, under [`rel::search_index`].
+pub fn build_index(
+    records: Vec<SearchRecord>,
+    language: &str,
+) -> Result<Vec<SearchFile>, IndexError> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_time()
+        .build()
+        .map_err(|e| IndexError(e.to_string()))?;
+    runtime.block_on(index_all(records, language))
+}
+
+async fn index_all(
+    records: Vec<SearchRecord>,
+    language: &str,
+) -> Result<Vec<SearchFile>, IndexError> {
+    // Every record is in the site's language: Pagefind would otherwise split
+    // the index by each record's guessed language.
+    let config = PagefindServiceConfig::builder()
+        .force_language(language.to_string())
+        .build();
+    let mut index = PagefindIndex::new(Some(config))?;
+    for r in records {
+        let meta = BTreeMap::from([
+            ("title".to_string(), r.title),
+            ("context".to_string(), r.context),
+        ]);
+        let mut filters = BTreeMap::from([
+            ("kind".to_string(), vec![r.kind.label().to_string()]),
+            ("region".to_string(), vec![r.region]),
+            ("grade".to_string(), vec![r.grade]),
+        ]);
+        if let Some(year) = r.year {
+            filters.insert("year".to_string(), vec![year.to_string()]);
+        }
+        index
+            .add_custom_record(
+                r.url,
+                r.text,
+                language.to_string(),
+                Some(meta),
+                Some(filters),
+                None,
+            )
+            .await?;
+    }
+    let files = index.get_files().await?;
+    let dir = rel::search_index();
+    Ok(files
+        .into_iter()
+        .map(|f| SearchFile {
+            path: format!("{dir}{}", f.filename.to_string_lossy().replace('\\', "/")),
+            bytes: f.contents,
+        })
+        .collect())
+}

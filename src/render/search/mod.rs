@@ -1,0 +1,273 @@
+//! Full-text search at `/search/`: one record per authority, inspection,
+//! response and quote, taken from the site model (not scraped back out of the
+//! rendered pages), indexed by Pagefind in this process ([`index`]). The
+//! index is a folder of files under `/search/pagefind/` that the search
+//! page's script reads in the reader's browser; nothing runs on a server.
+//!
+//! Quotes are records of their own, pointing at their permalinks, and are left
+//! out of their inspection's or response's record, so a phrase from a quote
+//! finds the quote first.
+
+mod index;
+
+use xxhash_rust::xxh3::Xxh3;
+
+pub use index::{IndexError, SearchFile, build_index};
+
+use super::markdown;
+use crate::content::{Inspection, Quote, Response};
+use crate::site::urls::rel;
+use crate::site::{AuthorityFacts, INSPECTORS, Site};
+
+/// What a record is: the search page's "kind" filter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Authority,
+    Inspection,
+    Response,
+    Quote,
+}
+
+impl Kind {
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Authority => "Authority",
+            Kind::Inspection => "Inspection",
+            Kind::Response => "Response",
+            Kind::Quote => "Quote",
+        }
+    }
+}
+
+/// One thing a reader can find: its link, its words and its filters.
+#[derive(Debug, Clone)]
+pub struct SearchRecord {
+    /// Site-absolute link (with the base path), a quote's with its `#id`.
+    pub url: String,
+    pub title: String,
+    /// "Inspection · Stockton-on-Tees · 15 July 2025": shown under the title.
+    pub context: String,
+    pub text: String,
+    pub kind: Kind,
+    pub region: String,
+    /// The authority's current rating in words ("Good", "Not yet rated").
+    pub grade: String,
+    pub year: Option<i32>,
+}
+
+/// What the index is made from, and the hash that tells whether the previous
+/// build's index can be kept.
+pub struct SearchPlan {
+    pub records: Vec<SearchRecord>,
+    pub fingerprint: u128,
+}
+
+impl SearchPlan {
+    /// `environment`: the hash of what every output depends on besides
+    /// content (the binary, the base URL).
+    pub fn new(site: &Site, environment: u128) -> SearchPlan {
+        let records = records(site);
+        let fingerprint = fingerprint(&records, environment);
+        SearchPlan {
+            records,
+            fingerprint,
+        }
+    }
+
+    /// Indexes the records (see [`build_index`]) in the site's language.
+    pub fn build(self, language: &str) -> Result<Vec<SearchFile>, IndexError> {
+        build_index(self.records, language)
+    }
+}
+
+/// Every record of the site, authority by authority.
+pub fn records(site: &Site) -> Vec<SearchRecord> {
+    let mut out = Vec::new();
+    for (i, facts) in site.authorities.iter().enumerate() {
+        let grade = site
+            .rating_group_of(i)
+            .map_or("Not yet rated", |g| site.rating_groups[g].label());
+        let of = Of { site, facts, grade };
+        out.push(of.authority());
+        for inspection in &facts.inspections {
+            out.push(of.inspection(inspection));
+            let anchors = site.inspection_quote_anchors(inspection);
+            let page = rel::inspection(&inspection.authority, &inspection.slug);
+            let context = of.context(Kind::Quote, &inspection.published.human());
+            for (q, id) in inspection.quotes.iter().zip(anchors) {
+                out.push(of.quote(
+                    q,
+                    INSPECTORS,
+                    &page,
+                    &id,
+                    &context,
+                    inspection.published.year(),
+                ));
+            }
+        }
+        for response in &facts.responses {
+            out.push(of.response(response));
+            let anchors = site.response_quote_anchors(response);
+            let page = rel::response(&response.authority, &response.slug);
+            let context = of.context(Kind::Quote, &response.date.human());
+            for (q, id) in response.quotes.iter().zip(anchors) {
+                out.push(of.quote(q, "", &page, &id, &context, response.date.year()));
+            }
+        }
+    }
+    out
+}
+
+/// A hash of everything the index is made from: when it matches the previous
+/// build's, that build's index files are reused as they are.
+fn fingerprint(records: &[SearchRecord], environment: u128) -> u128 {
+    let mut h = Xxh3::new();
+    h.update(&environment.to_le_bytes());
+    h.update(index::ENGINE.as_bytes());
+    for r in records {
+        for field in [&r.url, &r.title, &r.context, &r.text, &r.region, &r.grade] {
+            h.update(&(field.len() as u64).to_le_bytes());
+            h.update(field.as_bytes());
+        }
+        h.update(r.kind.label().as_bytes());
+        h.update(&r.year.unwrap_or(0).to_le_bytes());
+    }
+    h.digest128()
+}
+
+/// The records of one authority, sharing its filters.
+struct Of<'a, 's, 'c> {
+    site: &'s Site<'c>,
+    facts: &'a AuthorityFacts<'c>,
+    grade: &'c str,
+}
+
+impl Of<'_, '_, '_> {
+    fn record(&self, kind: Kind, rel: &str, title: String, context: String) -> SearchRecord {
+        SearchRecord {
+            url: self.site.urls.link(rel),
+            title,
+            context,
+            text: String::new(),
+            kind,
+            region: self.facts.authority.region.clone(),
+            grade: self.grade.to_string(),
+            year: None,
+        }
+    }
+
+    fn context(&self, kind: Kind, date: &str) -> String {
+        let name = &self.facts.authority.name;
+        if date.is_empty() {
+            format!("{} · {name}", kind.label())
+        } else {
+            format!("{} · {name} · {date}", kind.label())
+        }
+    }
+
+    fn authority(&self) -> SearchRecord {
+        let a = self.facts.authority;
+        let context = format!("Authority · {} · Current rating: {}", a.region, self.grade);
+        let mut r = self.record(
+            Kind::Authority,
+            &rel::authority(&a.slug),
+            a.name.clone(),
+            context,
+        );
+        let mut words = vec![a.short_name.as_str(), a.region.as_str()];
+        words.extend(a.kind.as_deref());
+        words.extend(a.ons_code.as_deref());
+        words.extend(a.aliases.iter().map(String::as_str));
+        r.text = lines(words);
+        r
+    }
+
+    fn inspection(&self, i: &Inspection) -> SearchRecord {
+        let title = self.site.inspection_title(i).to_string();
+        let context = self.context(Kind::Inspection, &i.published.human());
+        let mut r = self.record(
+            Kind::Inspection,
+            &rel::inspection(&i.authority, &i.slug),
+            title,
+            context,
+        );
+        let frameworks = &self.site.content.frameworks;
+        let framework = frameworks.framework(&i.framework);
+        let scale = framework.and_then(|f| frameworks.scale_of(f));
+        let judgements = i.grades.iter().map(|(key, grade)| {
+            let label = framework
+                .and_then(|f| f.judgement(key))
+                .map_or(key.as_str(), |j| &j.label);
+            let grade = scale
+                .and_then(|s| s.grade(grade))
+                .map_or(grade.as_str(), |(_, g)| &g.label);
+            format!("{label}: {grade}")
+        });
+        let mut words: Vec<String> = judgements.collect();
+        words.extend(
+            i.strengths
+                .iter()
+                .chain(&i.concerns)
+                .chain(&i.recommendations)
+                .cloned(),
+        );
+        words.extend(i.notes.iter().cloned());
+        words.push(markdown::to_text(&i.body));
+        r.text = lines(words);
+        r.year = Some(i.published.year());
+        r
+    }
+
+    fn response(&self, x: &Response) -> SearchRecord {
+        let context = self.context(Kind::Response, &x.date.human());
+        let mut r = self.record(
+            Kind::Response,
+            &rel::response(&x.authority, &x.slug),
+            x.title.clone(),
+            context,
+        );
+        let mut words = vec![x.source.publisher.clone()];
+        words.extend(x.commitments.iter().cloned());
+        words.push(markdown::to_text(&x.body));
+        r.text = lines(words);
+        r.year = Some(x.date.year());
+        r
+    }
+
+    /// A quote, found by its words and its speaker, leading to its permalink.
+    fn quote(
+        &self,
+        q: &Quote,
+        unnamed: &str,
+        page: &str,
+        id: &str,
+        context: &str,
+        year: i32,
+    ) -> SearchRecord {
+        let speaker = q.speaker.as_deref().unwrap_or(unnamed);
+        let title = match (&q.role, speaker.is_empty()) {
+            (Some(role), false) => format!("{speaker}, {role}"),
+            (Some(role), true) => role.clone(),
+            (None, false) => speaker.to_string(),
+            (None, true) => "Unattributed quote".to_string(),
+        };
+        let mut r = self.record(
+            Kind::Quote,
+            &format!("{page}#{id}"),
+            title,
+            context.to_string(),
+        );
+        r.text = q.text.clone();
+        r.year = Some(year);
+        r
+    }
+}
+
+fn lines<S: AsRef<str>>(parts: impl IntoIterator<Item = S>) -> String {
+    let mut out = String::new();
+    for p in parts {
+        out.push_str(p.as_ref());
+        out.push('\n');
+    }
+    out
+}
