@@ -3,6 +3,10 @@
 //! the content, templates and static files, and on a change re-renders only the
 //! outputs whose fingerprint changed, then tells open pages to reload.
 //!
+//! The search index is rebuilt on a thread of its own when an edit changes
+//! what it covers, and swapped in whole when ready: the edited page is served
+//! at once, and search catches up a moment later (see [`SearchRefresh`]).
+//!
 //! A bad edit prints the diagnostics in the terminal and shows them at the top
 //! of every page in the browser, while the last good site stays served. The
 //! reload script is added only here, never in `build` output.
@@ -10,6 +14,7 @@
 use std::collections::{HashMap, HashSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
@@ -22,8 +27,10 @@ use crate::content::load::{self as loader, Reload};
 use crate::content::{Content, Diagnostic, diag};
 use crate::error::Error;
 use crate::render::pages::Output;
+use crate::render::search::SearchPlan;
 use crate::render::statics::static_files;
 use crate::render::templates;
+use crate::site::urls::rel;
 
 const RELOAD_JS: &str = "/__scrutiny/reload.js";
 const EVENTS: &str = "/__scrutiny/events";
@@ -54,6 +61,53 @@ impl From<Error> for Problems {
     }
 }
 
+/// The served search index: which records it was made from, and which
+/// rebuild is the newest, so that a slow, older one never replaces it.
+#[derive(Default)]
+struct SearchRefresh {
+    fingerprint: Mutex<Option<u128>>,
+    generation: AtomicU64,
+}
+
+impl SearchRefresh {
+    /// Starts rebuilding the index if `plan`'s records differ from the
+    /// served index's. When done, and no newer rebuild has started, its
+    /// files replace the old ones.
+    fn refresh(self: &Arc<Self>, plan: SearchPlan, language: &str, served: &Arc<RwLock<Served>>) {
+        {
+            let mut current = self.fingerprint.lock().expect("lock");
+            if *current == Some(plan.fingerprint) {
+                return;
+            }
+            *current = Some(plan.fingerprint);
+        }
+        let generation = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
+        let (this, served, language) = (self.clone(), served.clone(), language.to_string());
+        std::thread::spawn(move || {
+            let started = Instant::now();
+            let files = match plan.build(&language) {
+                Ok(files) => files,
+                Err(e) => {
+                    eprintln!("error: {e}; search shows the previous index");
+                    *this.fingerprint.lock().expect("lock") = None;
+                    return;
+                }
+            };
+            if this.generation.load(Ordering::SeqCst) != generation {
+                return;
+            }
+            let dir = rel::search_index();
+            let mut s = served.write().expect("lock");
+            s.files.retain(|k, _| !k.starts_with(&dir));
+            for f in files {
+                s.files.insert(f.path, Arc::from(f.bytes));
+            }
+            drop(s);
+            phase("search index served", started);
+        });
+    }
+}
+
 /// The server's copy of the site: content kept between rebuilds so that one
 /// edited file is all that is read again.
 struct Workspace {
@@ -64,12 +118,17 @@ struct Workspace {
     fingerprints: HashMap<String, u128>,
     /// Files whose last edit failed to load, with their diagnostics.
     broken: HashMap<String, Vec<Diagnostic>>,
+    search: Arc<SearchRefresh>,
 }
 
 impl Workspace {
     /// Brings the site up to date after `changed` paths (all files if empty).
     /// Returns how many files were re-rendered.
-    fn update(&mut self, changed: &[PathBuf], served: &RwLock<Served>) -> Result<usize, Problems> {
+    fn update(
+        &mut self,
+        changed: &[PathBuf],
+        served: &Arc<RwLock<Served>>,
+    ) -> Result<usize, Problems> {
         let rels: Option<Vec<String>> = changed
             .iter()
             .map(|p| {
@@ -141,6 +200,7 @@ impl Workspace {
             content,
             &edited,
             served,
+            &self.search,
         )?;
         self.fingerprints = fingerprints;
         Ok(n)
@@ -154,7 +214,8 @@ impl Workspace {
         previous: &HashMap<String, u128>,
         content: &Content,
         edited: &HashSet<String>,
-        served: &RwLock<Served>,
+        served: &Arc<RwLock<Served>>,
+        search: &Arc<SearchRefresh>,
     ) -> Result<(usize, HashMap<String, u128>), Error> {
         let started = Instant::now();
         let site = pipeline::site(content, opts);
@@ -205,13 +266,16 @@ impl Workspace {
         let rendered = render(&rest)?;
         phase("all pages served", started);
         n += rendered.len();
+        search.refresh(pipeline.search(), &content.site.language, served);
         let keep: HashSet<&str> = planned.iter().map(|(p, _, _)| p.as_str()).collect();
+        let index_dir = rel::search_index();
         // Read before the lock is taken; an unreadable file keeps its last copy.
         let statics = static_files(&opts.static_dir).unwrap_or_default();
         {
             let mut s = served.write().expect("lock");
-            s.files
-                .retain(|k, _| keep.contains(k.as_str()) || k.starts_with("static/"));
+            s.files.retain(|k, _| {
+                keep.contains(k.as_str()) || k.starts_with("static/") || k.starts_with(&index_dir)
+            });
             for (p, b) in rendered {
                 s.files.insert(p, Arc::from(b));
             }
@@ -254,6 +318,7 @@ pub fn serve(mut opts: Options, bind: &str, port: u16) -> Result<(), Error> {
         templates: None,
         fingerprints: HashMap::new(),
         broken: HashMap::new(),
+        search: Arc::default(),
     };
     let start = Instant::now();
     match ws.update(&[], &served) {

@@ -43,6 +43,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("404.html", include_str!("../../templates/404.html")),
     ("rating.html", include_str!("../../templates/rating.html")),
     ("regions.html", include_str!("../../templates/regions.html")),
+    ("search.html", include_str!("../../templates/search.html")),
     ("region.html", include_str!("../../templates/region.html")),
     (
         "inspections.html",
@@ -130,6 +131,7 @@ pub const BUILTIN_STATIC: &[(&str, &[u8])] = &[
         include_bytes!("../../static/authorities.js"),
     ),
     ("copy.js", include_bytes!("../../static/copy.js")),
+    ("search.js", include_bytes!("../../static/search.js")),
     ("share.png", include_bytes!("../../static/share.png")),
 ];
 

@@ -89,9 +89,25 @@ async fn index_all(
     let dir = rel::search_index();
     Ok(files
         .into_iter()
+        .filter(|f| !is_unused_ui(&f.filename))
         .map(|f| SearchFile {
             path: format!("{dir}{}", f.filename.to_string_lossy().replace('\\', "/")),
             bytes: f.contents,
         })
         .collect())
+}
+
+/// Pagefind's ready-made search interfaces: the search page has its own
+/// script (`static/search.js`), which uses only `pagefind.js`, its worker,
+/// the WebAssembly and the index.
+fn is_unused_ui(file: &std::path::Path) -> bool {
+    let name = file.to_string_lossy();
+    [
+        "pagefind-ui.",
+        "pagefind-modular-ui.",
+        "pagefind-component-ui.",
+        "pagefind-highlight.",
+    ]
+    .iter()
+    .any(|ui| name.starts_with(ui))
 }

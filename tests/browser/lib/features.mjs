@@ -56,7 +56,9 @@ async function searchFor(page, query, filters = {}) {
   const status = await page.textContent('#search-status');
   const first = await page.locator('#search-results li a').first().getAttribute('href').catch(() => null);
   const contexts = await page.locator('#search-results li .meta').allTextContents();
-  return { status, first, contexts };
+  // Results are made of these elements only: a record's text never becomes markup.
+  const foreign = await page.locator('#search-results :not(li, h2, a, p, mark)').count();
+  return { status, first, contexts, foreign };
 }
 
 /**
@@ -111,20 +113,23 @@ export async function searchChecks({ results, origin, site, contexts }) {
     }
     for (const [what, query, want] of cases) {
       const got = await searchFor(page, query);
-      results.add(`search:${what.replace(/ /g, '-')}`, subj, got.first === want,
-        [`“${query}” → first ${got.first} (want ${want}); ${got.status}`]);
+      results.add(`search:${what.replace(/ /g, '-')}`, subj, got.first === want && got.foreign === 0,
+        [`“${query}” → first ${got.first} (want ${want}); ${got.status}; ${got.foreign} foreign elements`]);
     }
-    // Filters narrow: a broad word, then the same by kind and by region.
-    const broad = 'children';
-    const all = await searchFor(page, broad);
-    const quotes = await searchFor(page, broad, { kind: 'Quote' });
-    const region = await page.locator('#search-region option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean)[0]);
-    const inRegion = await searchFor(page, broad, { region });
+    // Filters alone list what they select: every authority, then those of
+    // one region (as many as /authorities/ shows there), then only quotes.
     const count = (s) => Number((s.match(/^(\d+)/) || [0, 0])[1]);
-    const kindOk = quotes.contexts.length > 0 && quotes.contexts.every((c) => c.startsWith('Quote')) && count(quotes.status) < count(all.status);
-    const regionOk = count(inRegion.status) > 0 && count(inRegion.status) < count(all.status);
-    results.add('search:filters', subj, kindOk && regionOk,
-      [`“${broad}”: ${all.status} all; ${quotes.status} quotes; ${inRegion.status} in ${region}`]);
+    await page.goto(`${origin}${site.basePath}authorities/`);
+    const region = await page.locator('#authorities-table tbody tr').first().getAttribute('data-region');
+    const inRegion = await page.locator('#authorities-table tbody tr').evaluateAll((rs, r) => rs.filter((x) => x.dataset.region === r).length, region);
+    const authorities = await searchFor(page, '', { kind: 'Authority' });
+    const regional = await searchFor(page, '', { kind: 'Authority', region });
+    const quotes = await searchFor(page, '', { kind: 'Quote' });
+    const want = byType('authority').length;
+    const ok = count(authorities.status) === want && count(regional.status) === inRegion
+      && inRegion < want && quotes.contexts.length > 0 && quotes.contexts.every((c) => c.startsWith('Quote'));
+    results.add('search:filters', subj, ok,
+      [`authorities: ${authorities.status} (want ${want}); in ${region}: ${regional.status} (want ${inRegion}); quotes: ${quotes.status}`]);
     await page.close();
   } catch (e) {
     results.add('search:run', subj, false, [String(e)]);

@@ -1,0 +1,245 @@
+//! Search at `/search/`: the Pagefind index `scrutiny build` writes, read
+//! back from its files (each record's fragment is gzipped JSON), and kept or
+//! rebuilt as its records change. The browser suite searches it for real.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::os::unix::fs::MetadataExt;
+use std::path::Path;
+
+use common::*;
+use serde_json::Value;
+
+const INDEX: &str = "search/pagefind";
+
+/// Every record of a built index, by URL: Pagefind's fragment files are
+/// gzipped, with a `pagefind_dcd` signature before the JSON.
+fn records(out: &Path) -> BTreeMap<String, Value> {
+    let mut all = BTreeMap::new();
+    let dir = out.join(INDEX).join("fragment");
+    if !dir.exists() {
+        return all;
+    }
+    for (rel, path) in files(&dir) {
+        let mut text = Vec::new();
+        flate2::read::GzDecoder::new(std::fs::File::open(&path).unwrap())
+            .read_to_end(&mut text)
+            .unwrap_or_else(|e| panic!("{rel}: {e}"));
+        let json = text
+            .strip_prefix(b"pagefind_dcd")
+            .expect("Pagefind's signature");
+        let record: Value = serde_json::from_slice(json).unwrap();
+        all.insert(record["url"].as_str().unwrap().to_string(), record);
+    }
+    all
+}
+
+fn filter<'v>(record: &'v Value, name: &str) -> Vec<&'v str> {
+    record["filters"][name]
+        .as_array()
+        .map(|a| a.iter().map(|v| v.as_str().unwrap()).collect())
+        .unwrap_or_default()
+}
+
+/// Two authorities in two regions; one inspection with two quotes, one
+/// response with one.
+fn tree() -> Tree {
+    let t = Tree::new();
+    t.authority("north-dale", "")
+        .file(
+            "content/authorities/south-vale/authority.yaml",
+            "name: South Vale Council\nregion: London\n",
+        )
+        .file(
+            "content/authorities/north-dale/inspections/2019-ilacs.md",
+            "---\nframework: ilacs\npublished: 2019-07\ngrades: { overall: good, leaders: inadequate }\nquotes:\n  - { text: Leaders know their services well, speaker: Ann Lee, role: Leader }\n  - { text: \"Children <b>are</b> heard & helped\" }\n---\nInspectors found a *marmalade* approach to planning.\n",
+        )
+        .response(
+            "north-dale",
+            "2019-r",
+            "title: We will improve\ndate: 2020-01\nkind: press-release\nresponds_to: 2019-ilacs\nsource: { publisher: North Dale Council }\ncommitments: [Hire forty social workers]\nquotes:\n  - { text: We are proud of our staff, speaker: Bo Day, role: Director }\n",
+        );
+    t
+}
+
+/// The `id`s of a page's quotes, in order.
+fn quote_ids(page: &Path) -> Vec<String> {
+    let doc = html(page);
+    let sel = scraper::Selector::parse("blockquote[id]").unwrap();
+    doc.select(&sel)
+        .map(|b| b.value().attr("id").unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn every_authority_inspection_response_and_quote_is_a_record_with_its_filters() {
+    let t = tree();
+    t.build_ok();
+    let out = t.out();
+    let got = records(&out);
+    let insp = "/portal/authorities/north-dale/inspections/2019-ilacs/";
+    let resp = "/portal/authorities/north-dale/responses/2019-r/";
+    let resp_ids = quote_ids(&out.join("authorities/north-dale/responses/2019-r/index.html"));
+    // The inspection's page also shows the responses' quotes.
+    let insp_ids: Vec<String> =
+        quote_ids(&out.join("authorities/north-dale/inspections/2019-ilacs/index.html"))
+            .into_iter()
+            .filter(|id| !resp_ids.contains(id))
+            .collect();
+    assert_eq!(insp_ids.len(), 2);
+    let mut want: Vec<String> = vec![
+        "/portal/authorities/north-dale/".into(),
+        "/portal/authorities/south-vale/".into(),
+        insp.into(),
+        resp.into(),
+    ];
+    want.extend(insp_ids.iter().map(|id| format!("{insp}#{id}")));
+    want.extend(resp_ids.iter().map(|id| format!("{resp}#{id}")));
+    want.sort();
+    assert_eq!(got.keys().cloned().collect::<Vec<_>>(), want);
+
+    let inspection = &got[insp];
+    assert_eq!(filter(inspection, "kind"), ["Inspection"]);
+    assert_eq!(filter(inspection, "region"), ["North East"]);
+    assert_eq!(filter(inspection, "grade"), ["Good"]);
+    assert_eq!(filter(inspection, "year"), ["2019"]);
+    let text = inspection["content"].as_str().unwrap();
+    assert!(text.contains("marmalade approach"), "{text}");
+    assert!(text.contains("Leaders: Inadequate"), "{text}");
+    assert!(
+        !text.contains("know their services"),
+        "quotes are records of their own: {text}"
+    );
+
+    let quote = &got[&format!("{insp}#{}", insp_ids[0])];
+    assert_eq!(filter(quote, "kind"), ["Quote"]);
+    assert_eq!(quote["meta"]["title"], "Ann Lee, Leader");
+    assert!(
+        quote["content"]
+            .as_str()
+            .unwrap()
+            .contains("Leaders know their services well")
+    );
+    let unnamed = &got[&format!("{insp}#{}", insp_ids[1])];
+    assert_eq!(unnamed["meta"]["title"], "Ofsted inspectors");
+    assert!(unnamed["content"].as_str().unwrap().contains("heard"));
+
+    let response = &got[resp];
+    assert_eq!(filter(response, "kind"), ["Response"]);
+    assert_eq!(filter(response, "year"), ["2020"]);
+    assert!(
+        response["content"]
+            .as_str()
+            .unwrap()
+            .contains("Hire forty social workers")
+    );
+
+    let south = &got["/portal/authorities/south-vale/"];
+    assert_eq!(filter(south, "kind"), ["Authority"]);
+    assert_eq!(filter(south, "region"), ["London"]);
+    assert_eq!(filter(south, "grade"), ["Not yet rated"]);
+    assert!(filter(south, "year").is_empty());
+}
+
+#[test]
+fn the_search_page_offers_every_filter_value_and_works_without_its_ui_bundles() {
+    let t = tree();
+    t.build_ok();
+    let out = t.out();
+    let page = read(out.join("search/index.html"));
+    let doc = html(out.join("search/index.html"));
+    let options = |id: &str| -> Vec<String> {
+        let sel = scraper::Selector::parse(&format!("#{id} option")).unwrap();
+        doc.select(&sel)
+            .map(|o| o.text().collect::<String>())
+            .collect()
+    };
+    assert_eq!(
+        options("search-kind"),
+        ["Any kind", "Authority", "Inspection", "Response", "Quote"]
+    );
+    assert_eq!(
+        options("search-region"),
+        ["Any region", "London", "North East"]
+    );
+    assert_eq!(
+        options("search-grade"),
+        ["Any rating", "Good", "Not yet rated"]
+    );
+    assert_eq!(options("search-year"), ["Any year", "2020", "2019"]);
+    assert!(
+        page.contains("data-index=\"/portal/search/pagefind/\""),
+        "{page}"
+    );
+    assert!(page.contains("needs JavaScript"), "{page}");
+    assert!(
+        page.contains("href=\"/portal/authorities/\""),
+        "links to the browse pages"
+    );
+    for needed in ["pagefind.js", "pagefind-worker.js", "pagefind-entry.json"] {
+        assert!(out.join(INDEX).join(needed).is_file(), "{needed}");
+    }
+    assert!(!out.join(INDEX).join("pagefind-ui.js").exists());
+    assert!(out.join("static/search.js").is_file());
+}
+
+/// Inode numbers of the index's files, by path.
+fn inodes(out: &Path) -> BTreeMap<String, u64> {
+    files(&out.join(INDEX))
+        .into_iter()
+        .map(|(rel, p)| (rel, std::fs::metadata(p).unwrap().ino()))
+        .collect()
+}
+
+#[test]
+fn the_index_is_kept_while_its_records_stay_and_rebuilt_when_they_change() {
+    let t = tree();
+    t.build_ok();
+    let first = inodes(&t.out());
+    assert!(
+        t.build_ok().nothing_changed(),
+        "a second build writes nothing"
+    );
+
+    // A template change re-renders pages but leaves the records as they were.
+    t.file(
+        "templates/search.html",
+        &read(project_root().join("templates/search.html"))
+            .replace("<h1>Search</h1>", "<h1>Find</h1>"),
+    );
+    t.build_ok();
+    assert!(read(t.out().join("search/index.html")).contains("<h1>Find</h1>"));
+    assert_eq!(
+        inodes(&t.out()),
+        first,
+        "the same files, linked from the last build"
+    );
+
+    // An edited summary is searchable at once, and its old words are gone.
+    t.replace(
+        "content/authorities/north-dale/inspections/2019-ilacs.md",
+        "marmalade",
+        "tangerine",
+    );
+    t.build_ok();
+    let got = records(&t.out());
+    let text = got["/portal/authorities/north-dale/inspections/2019-ilacs/"]["content"]
+        .as_str()
+        .unwrap();
+    assert!(
+        text.contains("tangerine") && !text.contains("marmalade"),
+        "{text}"
+    );
+    assert_ne!(inodes(&t.out()), first);
+}
+
+#[test]
+fn a_site_without_authorities_still_has_a_working_search_page() {
+    let t = Tree::new();
+    t.build_ok();
+    assert!(t.out().join("search/index.html").is_file());
+    assert!(t.out().join(INDEX).join("pagefind-entry.json").is_file());
+    assert!(records(&t.out()).is_empty());
+}
