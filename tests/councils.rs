@@ -641,14 +641,20 @@ fn hostile_text_stays_inert_in_json_ld_badges_and_citations() {
                 assert!(v["@type"].is_string(), "{rel}");
                 scripts += 1;
             }
-            // No script but the JSON-LD, the copy button's and the list filters'.
+            // No script but the JSON-LD, the copy button's, the list filters' and search's.
             for s in h.select(&sel("script")) {
                 let ty = s.value().attr("type");
                 let src = s.value().attr("src");
                 assert!(
                     ty == Some("application/ld+json")
                         || src.is_some_and(|s| {
-                            s.ends_with("/static/copy.js") || s.ends_with("/static/authorities.js")
+                            [
+                                "/static/copy.js",
+                                "/static/authorities.js",
+                                "/static/search.js",
+                            ]
+                            .iter()
+                            .any(|ours| s.ends_with(ours))
                         }),
                     "{rel}: a live script"
                 );

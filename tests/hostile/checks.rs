@@ -287,8 +287,10 @@ pub(crate) fn html_is_inert(rel: &str, html: &str, p: &mut Problems) {
 
 /// The few otherwise-forbidden elements the generator itself writes, each
 /// only in its one place and form: JSON-LD in `<head>` with no `<` or `>`
-/// and parsing as JSON; and in an authority page's badge section, the badge
-/// `<img>`, the hidden copy button and its script.
+/// and parsing as JSON; in an authority page's badge section, the badge
+/// `<img>`, the hidden copy button and its script; and the search page's form
+/// (its box, its four filters, whose options carry content only as text, and
+/// its button) and script.
 pub(crate) fn generators_own(name: &str, e: ElementRef) -> bool {
     let v = e.value();
     let parent = e.parent().and_then(ElementRef::wrap);
@@ -296,7 +298,30 @@ pub(crate) fn generators_own(name: &str, e: ElementRef) -> bool {
         .ancestors()
         .filter_map(ElementRef::wrap)
         .any(|a| a.value().name() == "section" && a.value().classes().any(|c| c == "badge-share"));
+    let in_search_form = e
+        .ancestors()
+        .filter_map(ElementRef::wrap)
+        .any(|a| a.value().name() == "form" && a.value().id() == Some("search-form"));
+    let search_select = parent.is_some_and(|p| {
+        p.value().name() == "select" && p.value().id().is_some_and(|id| id.starts_with("search-"))
+    });
     match name {
+        "form" => {
+            v.id() == Some("search-form")
+                && v.attr("method") == Some("get")
+                && v.attr("action") == Some("")
+                && v.attr("data-index")
+                    .is_some_and(|i| i.starts_with('/') && !i.starts_with("//"))
+        }
+        "input" => in_search_form && v.attr("type") == Some("search") && v.id() == Some("search-q"),
+        "select" => in_search_form && v.id().is_some_and(|id| id.starts_with("search-")),
+        // An option's words are text; only the "any" option has a value.
+        "option" => {
+            in_search_form
+                && search_select
+                && v.attrs().all(|(k, val)| k == "value" && val.is_empty())
+        }
+        "button" if in_search_form => v.attr("type") == Some("submit") && v.attrs().count() == 1,
         "script" if v.attr("type") == Some("application/ld+json") => {
             let text: String = e.text().collect();
             parent.is_some_and(|p| p.value().name() == "head")
@@ -307,7 +332,9 @@ pub(crate) fn generators_own(name: &str, e: ElementRef) -> bool {
         "script" => {
             let src = v.attr("src").unwrap_or("");
             let script = (in_badge_section && src.ends_with("/static/copy.js"))
-                || (src.starts_with('/') && src.ends_with("/static/authorities.js"));
+                || (src.starts_with('/')
+                    && (src.ends_with("/static/authorities.js")
+                        || src.ends_with("/static/search.js")));
             script && !src.starts_with("//") && e.text().all(|t| t.trim().is_empty())
         }
         "img" => in_badge_section && v.attr("src").is_some_and(|s| s.ends_with("/badge.svg")),

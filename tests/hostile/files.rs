@@ -97,6 +97,8 @@ fn every_output_file_is_a_known_kind() {
                 || ["feed.xml", "sitemap.xml", "robots.txt", ".scrutiny-output"]
                     .contains(&rel.as_str())
                 || rel.starts_with("static/")
+                // The search index: Pagefind's script, WebAssembly and gzipped index files.
+                || rel.starts_with("search/pagefind/")
                 || rel == "data/urls.txt"
                 || rel.starts_with("authorities/") && rel.ends_with("/badge.svg");
             p.check(ok, || format!("{} unexpected output file {rel}", b.label()));
