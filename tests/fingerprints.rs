@@ -1020,3 +1020,41 @@ fn councils_outputs_inputs() {
         }),
     ]);
 }
+
+/// The search page lists every filter value; the index's entry file names
+/// the index made from the records, so any change to a record changes it.
+#[test]
+fn search_page_and_index_inputs() {
+    const ENTRY: &str = "search/pagefind/pagefind-entry.json";
+    check(&[
+        case("search/index.html", "an authority's region", |t| {
+            t.replace(SOUTH, "region: East of England", "region: London");
+        }),
+        case("search/index.html", "a response's year", |t| {
+            t.replace(STATEMENT, "date: 2019-07-02", "date: 2018-07-02");
+        }),
+        case(ENTRY, "an inspection's body", |t| {
+            t.replace(ILACS, "The summary.", "The new summary.");
+        }),
+        case(ENTRY, "a quote's speaker", |t| {
+            t.replace(STATEMENT, "speaker: Jo Bloggs", "speaker: Jo Other");
+        }),
+        case(ENTRY, "an authority's former name", |t| {
+            t.replace(
+                NORTH,
+                "aliases: [old-dale]",
+                "aliases: [old-dale, older-dale]",
+            );
+        }),
+        case(ENTRY, "the current grade", |t| {
+            t.replace(SOUTH_ILACS, "overall: good", "overall: outstanding");
+        }),
+        case(ENTRY, "a commitment", |t| {
+            t.replace(
+                STATEMENT,
+                "commitments: [Hire social workers]",
+                "commitments: [Hire more social workers]",
+            );
+        }),
+    ]);
+}

@@ -60,6 +60,55 @@ fn wait_for(port: u16, path: &str, what: &str) -> String {
     }
 }
 
+/// `scrutiny serve` on a tree's content, at a free port.
+fn serve(t: &Tree) -> (Server, u16) {
+    let port = free_port();
+    let server = Server(
+        bin()
+            .args([
+                "serve",
+                "--content",
+                t.content().to_str().unwrap(),
+                "--port",
+                &port.to_string(),
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    (server, port)
+}
+
+#[test]
+fn search_keeps_up_with_edits() {
+    let t = Tree::new();
+    t.authority("a-town", "");
+    let insp = "content/authorities/a-town/inspections/2019-ilacs.md";
+    let front = "---\nframework: ilacs\npublished: 2019-07\ngrades: { overall: good }\n";
+    t.file(insp, &format!("{front}---\nFirst.\n"));
+    let (_server, port) = serve(&t);
+    let entry = "/search/pagefind/pagefind-entry.json";
+    // The authority and its inspection.
+    wait_for(port, entry, "\"page_count\":2");
+    assert!(
+        wait_for(port, "/search/", "<h1>Search</h1>").contains("data-index=\"/search/pagefind/\"")
+    );
+    assert!(
+        get(port, "/search/pagefind/pagefind.js")
+            .unwrap()
+            .1
+            .contains("pagefind")
+    );
+
+    // A quote added: one more record, in an index rebuilt while serving.
+    t.file(
+        insp,
+        &format!("{front}quotes:\n  - {{ text: Well led, speaker: Ann Lee }}\n---\nFirst.\n"),
+    );
+    wait_for(port, entry, "\"page_count\":3");
+}
+
 #[test]
 fn serves_rebuilds_on_edit_survives_a_bad_edit_and_recovers() {
     let t = Tree::empty();
@@ -80,21 +129,7 @@ fn serves_rebuilds_on_edit_survives_a_bad_edit_and_recovers() {
         insp,
         "---\nframework: f\npublished: 2019\ngrades: { overall: good }\n---\nFirst version.\n",
     );
-    let port = free_port();
-    let _server = Server(
-        bin()
-            .args([
-                "serve",
-                "--content",
-                t.content().to_str().unwrap(),
-                "--port",
-                &port.to_string(),
-            ])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap(),
-    );
+    let (_server, port) = serve(&t);
     let page = "/authorities/a-town/inspections/2019-f/";
     let body = wait_for(port, page, "First version.");
     assert!(

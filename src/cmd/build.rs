@@ -53,6 +53,7 @@ pub fn build(opts: &Options) -> Result<Report, Error> {
     let kept_index = previous_index(&previous, search.fingerprint);
     let mut report = Report {
         pages: pipeline.pages(),
+        // The search index's files are counted once they are known.
         files: planned.len() + statics.len(),
         bytes: 0,
         reused: 0,
@@ -76,17 +77,19 @@ pub fn build(opts: &Options) -> Result<Report, Error> {
     if write::is_current(&previous, on_disk.as_ref(), &fingerprints_now) {
         write::clear_stale(&opts.output);
         phase("unchanged", start);
+        report.files += kept_index.as_ref().map_or(0, Vec::len);
         report.reused = report.files;
         report.elapsed = start.elapsed();
         return Ok(report);
     }
 
-    let (bytes, reused) = write_site(
+    let written = write_site(
         opts, &pipeline, planned, &statics, &previous, search, kept_index,
     )?;
     phase("commit", start);
-    report.bytes = bytes;
-    report.reused = reused;
+    report.files += written.index_files;
+    report.bytes = written.bytes;
+    report.reused = written.reused;
     report.elapsed = start.elapsed();
     Ok(report)
 }
@@ -108,11 +111,20 @@ fn previous_index(previous: &Manifest, fingerprint: u128) -> Option<Vec<(String,
     })
 }
 
+/// What [`write_site`] did.
+struct Written {
+    /// Bytes rendered (not counting files reused from the previous build).
+    bytes: u64,
+    /// Files taken unchanged from the previous build, the index's included.
+    reused: usize,
+    /// How many files the search index has.
+    index_files: usize,
+}
+
 /// Writes every output into a staging folder (hard-linking those whose
 /// fingerprint matches `previous`), then the static files, the search index
 /// (`kept` from the previous build, or built meanwhile on a thread of its
-/// own) and the manifest, and swaps it in. Returns the bytes rendered and
-/// how many files were reused.
+/// own) and the manifest, and swaps it in.
 fn write_site(
     opts: &Options,
     pipeline: &Pipeline,
@@ -121,7 +133,7 @@ fn write_site(
     previous: &Manifest,
     search: SearchPlan,
     kept: Option<Vec<(String, u64)>>,
-) -> Result<(u64, usize), Error> {
+) -> Result<Written, Error> {
     let staging = write::Staging::create(&opts.output)?;
     let fingerprint = search.fingerprint;
     let kept = kept.filter(|files| {
@@ -129,11 +141,8 @@ fn write_site(
             .iter()
             .all(|(path, size)| staging.reuse(&opts.output, path, *size))
     });
-    let language = &pipeline.site.content.site.language;
     let (outputs, built) = std::thread::scope(|s| {
-        let indexing = kept
-            .is_none()
-            .then(|| s.spawn(move || search.build(language)));
+        let indexing = kept.is_none().then(|| s.spawn(move || search.build()));
         let outputs = write_outputs(opts, pipeline, planned, previous, &staging);
         let built = indexing.map(|h| h.join().unwrap_or_else(|_| Err(IndexError::stopped())));
         (outputs, built)
@@ -154,6 +163,7 @@ fn write_site(
         }
         (None, None) => unreachable!("the index is either kept or built"),
     };
+    let index_files = index.len();
     manifest.extend(index.into_iter().map(|(path, size)| ManifestEntry {
         path,
         fingerprint,
@@ -169,7 +179,11 @@ fn write_site(
     }
     staging.write_manifest(&mut manifest)?;
     staging.commit()?;
-    Ok((bytes, reused))
+    Ok(Written {
+        bytes,
+        reused,
+        index_files,
+    })
 }
 
 /// Renders (or hard-links, when unchanged) every output into `staging`.

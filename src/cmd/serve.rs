@@ -73,7 +73,7 @@ impl SearchRefresh {
     /// Starts rebuilding the index if `plan`'s records differ from the
     /// served index's. When done, and no newer rebuild has started, its
     /// files replace the old ones.
-    fn refresh(self: &Arc<Self>, plan: SearchPlan, language: &str, served: &Arc<RwLock<Served>>) {
+    fn refresh(self: &Arc<Self>, plan: SearchPlan, served: &Arc<RwLock<Served>>) {
         {
             let mut current = self.fingerprint.lock().expect("lock");
             if *current == Some(plan.fingerprint) {
@@ -82,10 +82,10 @@ impl SearchRefresh {
             *current = Some(plan.fingerprint);
         }
         let generation = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
-        let (this, served, language) = (self.clone(), served.clone(), language.to_string());
+        let (this, served) = (self.clone(), served.clone());
         std::thread::spawn(move || {
             let started = Instant::now();
-            let files = match plan.build(&language) {
+            let files = match plan.build() {
                 Ok(files) => files,
                 Err(e) => {
                     eprintln!("error: {e}; search shows the previous index");
@@ -266,7 +266,7 @@ impl Workspace {
         let rendered = render(&rest)?;
         phase("all pages served", started);
         n += rendered.len();
-        search.refresh(pipeline.search(), &content.site.language, served);
+        search.refresh(pipeline.search(), served);
         let keep: HashSet<&str> = planned.iter().map(|(p, _, _)| p.as_str()).collect();
         let index_dir = rel::search_index();
         // Read before the lock is taken; an unreadable file keeps its last copy.

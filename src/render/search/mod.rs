@@ -59,6 +59,8 @@ pub struct SearchRecord {
 /// build's index can be kept.
 pub struct SearchPlan {
     pub records: Vec<SearchRecord>,
+    /// The site's language, which Pagefind stems the words by.
+    pub language: String,
     pub fingerprint: u128,
 }
 
@@ -67,16 +69,18 @@ impl SearchPlan {
     /// content (the binary, the base URL).
     pub fn new(site: &Site, environment: u128) -> SearchPlan {
         let records = records(site);
-        let fingerprint = fingerprint(&records, environment);
+        let language = site.content.site.language.clone();
+        let fingerprint = fingerprint(&records, &language, environment);
         SearchPlan {
             records,
+            language,
             fingerprint,
         }
     }
 
-    /// Indexes the records (see [`build_index`]) in the site's language.
-    pub fn build(self, language: &str) -> Result<Vec<SearchFile>, IndexError> {
-        build_index(self.records, language)
+    /// Indexes the records (see [`build_index`]).
+    pub fn build(self) -> Result<Vec<SearchFile>, IndexError> {
+        build_index(self.records, &self.language)
     }
 }
 
@@ -120,10 +124,13 @@ pub fn records(site: &Site) -> Vec<SearchRecord> {
 
 /// A hash of everything the index is made from: when it matches the previous
 /// build's, that build's index files are reused as they are.
-fn fingerprint(records: &[SearchRecord], environment: u128) -> u128 {
+fn fingerprint(records: &[SearchRecord], language: &str, environment: u128) -> u128 {
     let mut h = Xxh3::new();
     h.update(&environment.to_le_bytes());
     h.update(index::ENGINE.as_bytes());
+    h.update(&[0]);
+    h.update(language.as_bytes());
+    h.update(&[0]);
     for r in records {
         for field in [&r.url, &r.title, &r.context, &r.text, &r.region, &r.grade] {
             h.update(&(field.len() as u64).to_le_bytes());
