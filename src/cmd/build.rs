@@ -12,7 +12,7 @@ use super::{Options, load, phase};
 use crate::content::Diagnostic;
 use crate::error::Error;
 use crate::output::write::{self, Manifest, ManifestEntry};
-use crate::render::search::{IndexError, SearchPlan};
+use crate::render::search::{IndexError, Priority, SearchPlan};
 use crate::render::statics::{StaticFile, static_files};
 use crate::render::templates;
 use crate::site::urls::rel;
@@ -142,7 +142,9 @@ fn write_site(
             .all(|(path, size)| staging.reuse(&opts.output, path, *size))
     });
     let (outputs, built) = std::thread::scope(|s| {
-        let indexing = kept.is_none().then(|| s.spawn(move || search.build()));
+        let indexing = kept
+            .is_none()
+            .then(|| s.spawn(move || search.build(Priority::Normal)));
         let outputs = write_outputs(opts, pipeline, planned, previous, &staging);
         let built = indexing.map(|h| h.join().unwrap_or_else(|_| Err(IndexError::stopped())));
         (outputs, built)

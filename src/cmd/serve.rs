@@ -14,7 +14,6 @@
 use std::collections::{HashMap, HashSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
@@ -27,7 +26,7 @@ use crate::content::load::{self as loader, Reload};
 use crate::content::{Content, Diagnostic, diag};
 use crate::error::Error;
 use crate::render::pages::Output;
-use crate::render::search::SearchPlan;
+use crate::render::search::{Priority, SearchPlan};
 use crate::render::statics::static_files;
 use crate::render::templates;
 use crate::site::urls::rel;
@@ -61,50 +60,77 @@ impl From<Error> for Problems {
     }
 }
 
-/// The served search index: which records it was made from, and which
-/// rebuild is the newest, so that a slow, older one never replaces it.
+/// The served search index. One rebuild runs at a time, on a thread of low
+/// priority so that pages are re-rendered first; edits made meanwhile are
+/// gathered into the one rebuild that follows it.
 #[derive(Default)]
 struct SearchRefresh {
-    fingerprint: Mutex<Option<u128>>,
-    generation: AtomicU64,
+    state: Mutex<RefreshState>,
+}
+
+#[derive(Default)]
+struct RefreshState {
+    /// The fingerprint of the newest records asked for.
+    wanted: Option<u128>,
+    running: bool,
+    /// Records that arrived while a rebuild was running.
+    next: Option<SearchPlan>,
 }
 
 impl SearchRefresh {
-    /// Starts rebuilding the index if `plan`'s records differ from the
-    /// served index's. When done, and no newer rebuild has started, its
-    /// files replace the old ones.
+    /// Rebuilds the index from `plan` unless it is made from the same
+    /// records as the one served or being built.
     fn refresh(self: &Arc<Self>, plan: SearchPlan, served: &Arc<RwLock<Served>>) {
-        {
-            let mut current = self.fingerprint.lock().expect("lock");
-            if *current == Some(plan.fingerprint) {
-                return;
-            }
-            *current = Some(plan.fingerprint);
+        let mut state = self.state.lock().expect("lock");
+        if state.wanted == Some(plan.fingerprint) {
+            return;
         }
-        let generation = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
+        state.wanted = Some(plan.fingerprint);
+        if state.running {
+            state.next = Some(plan);
+            return;
+        }
+        state.running = true;
+        drop(state);
         let (this, served) = (self.clone(), served.clone());
         std::thread::spawn(move || {
-            let started = Instant::now();
-            let files = match plan.build() {
-                Ok(files) => files,
-                Err(e) => {
-                    eprintln!("error: {e}; search shows the previous index");
-                    *this.fingerprint.lock().expect("lock") = None;
-                    return;
+            let mut plan = plan;
+            loop {
+                this.build_and_serve(plan, &served);
+                let mut state = this.state.lock().expect("lock");
+                match state.next.take() {
+                    Some(next) => plan = next,
+                    None => {
+                        state.running = false;
+                        return;
+                    }
                 }
-            };
-            if this.generation.load(Ordering::SeqCst) != generation {
-                return;
             }
-            let dir = rel::search_index();
-            let mut s = served.write().expect("lock");
-            s.files.retain(|k, _| !k.starts_with(&dir));
-            for f in files {
-                s.files.insert(f.path, Arc::from(f.bytes));
-            }
-            drop(s);
-            phase("search index served", started);
         });
+    }
+
+    fn build_and_serve(&self, plan: SearchPlan, served: &RwLock<Served>) {
+        let started = Instant::now();
+        let fingerprint = plan.fingerprint;
+        match plan.build(Priority::Background) {
+            Ok(files) => {
+                let dir = rel::search_index();
+                let mut s = served.write().expect("lock");
+                s.files.retain(|k, _| !k.starts_with(&dir));
+                for f in files {
+                    s.files.insert(f.path, Arc::from(f.bytes));
+                }
+                drop(s);
+                phase("search index served", started);
+            }
+            Err(e) => {
+                eprintln!("error: {e}; search shows the previous index");
+                let mut state = self.state.lock().expect("lock");
+                if state.wanted == Some(fingerprint) {
+                    state.wanted = None;
+                }
+            }
+        }
     }
 }
 
@@ -266,7 +292,6 @@ impl Workspace {
         let rendered = render(&rest)?;
         phase("all pages served", started);
         n += rendered.len();
-        search.refresh(pipeline.search(), served);
         let keep: HashSet<&str> = planned.iter().map(|(p, _, _)| p.as_str()).collect();
         let index_dir = rel::search_index();
         // Read before the lock is taken; an unreadable file keeps its last copy.
@@ -284,6 +309,7 @@ impl Workspace {
                 s.files.insert(f.path, Arc::from(f.bytes.into_owned()));
             }
         }
+        search.refresh(pipeline.search(), served);
         Ok((n, planned.into_iter().map(|(p, fp, _)| (p, fp)).collect()))
     }
 }

@@ -38,17 +38,52 @@ impl From<anyhow::Error> for IndexError {
     }
 }
 
+/// How the indexing threads share the machine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Priority {
+    /// As the build's other work (`build`: the index is part of the build).
+    Normal,
+    /// After everything else, on threads of its own (`serve`: re-rendering
+    /// the page an editor is looking at comes first).
+    Background,
+}
+
 /// Indexes the records in `language` (the site's) and returns the index's
 /// files, under [`rel::search_index`].
 pub fn build_index(
     records: Vec<SearchRecord>,
     language: &str,
+    priority: Priority,
 ) -> Result<Vec<SearchFile>, IndexError> {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_time()
+    let background = priority == Priority::Background;
+    let mut runtime = tokio::runtime::Builder::new_current_thread();
+    runtime.enable_time();
+    if background {
+        lower_priority();
+        // Pagefind reads each record on tokio's blocking threads.
+        runtime.on_thread_start(lower_priority);
+    }
+    let runtime = runtime.build().map_err(|e| IndexError(e.to_string()))?;
+    let run = || runtime.block_on(index_all(records, language));
+    if !background {
+        return run();
+    }
+    // Pagefind's parallel steps run on rayon's current pool: one of our own.
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .start_handler(|_| lower_priority())
         .build()
-        .map_err(|e| IndexError(e.to_string()))?;
-    runtime.block_on(index_all(records, language))
+        .map_err(|e| IndexError(e.to_string()))?
+        .install(run)
+}
+
+/// Asks Linux to run this thread after the others (each thread has its own
+/// nice value). Failing to is harmless: the thread runs at normal priority.
+fn lower_priority() {
+    // SAFETY: gettid and setpriority take and return plain integers.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, libc::gettid() as libc::id_t, 19);
+    }
 }
 
 async fn index_all(

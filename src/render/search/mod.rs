@@ -12,7 +12,7 @@ mod index;
 
 use xxhash_rust::xxh3::Xxh3;
 
-pub use index::{IndexError, SearchFile, build_index};
+pub use index::{IndexError, Priority, SearchFile, build_index};
 
 use super::markdown;
 use crate::content::{Inspection, Quote, Response};
@@ -79,8 +79,8 @@ impl SearchPlan {
     }
 
     /// Indexes the records (see [`build_index`]).
-    pub fn build(self) -> Result<Vec<SearchFile>, IndexError> {
-        build_index(self.records, &self.language)
+    pub fn build(self, priority: Priority) -> Result<Vec<SearchFile>, IndexError> {
+        build_index(self.records, &self.language, priority)
     }
 }
 
