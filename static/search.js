@@ -106,11 +106,15 @@
       if (ask !== latest) return;
       var n = found.results.length;
       var what = query ? ' for “' + query + '”' : '';
-      status.textContent = n === 0 ? 'No results' + what + '.'
-        : n + (n === 1 ? ' result' : ' results') + what + '.';
-      list.hidden = n === 0;
       shown = found.results.slice();
-      return showMore();
+      // Said once the first results are on the page, so that what is
+      // announced is there to read.
+      return showMore().then(function () {
+        if (ask !== latest) return;
+        list.hidden = n === 0;
+        status.textContent = n === 0 ? 'No results' + what + '.'
+          : n + (n === 1 ? ' result' : ' results') + what + '.';
+      });
     }).catch(function () {
       if (ask !== latest) return;
       status.textContent = 'The search index could not be loaded. Try again, or browse instead.';

@@ -309,7 +309,8 @@ pub(crate) fn generators_own(name: &str, e: ElementRef) -> bool {
         "form" => {
             v.id() == Some("search-form")
                 && v.attr("method") == Some("get")
-                && v.attr("action") == Some("")
+                && v.attr("action")
+                    .is_some_and(|a| a.starts_with('/') && a.ends_with("/search/"))
                 && v.attr("data-index")
                     .is_some_and(|i| i.starts_with('/') && !i.starts_with("//"))
         }

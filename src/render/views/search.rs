@@ -11,6 +11,8 @@ use crate::site::urls::rel;
 #[derive(Serialize)]
 pub struct SearchCx<'a> {
     pub layout: Layout<'a>,
+    /// The page's own link: the form asks it again, with `?q=...`.
+    pub search_url: String,
     /// The folder of the index (Pagefind's `pagefind.js` is in it).
     pub index_url: String,
     pub script_url: String,
@@ -42,6 +44,7 @@ impl<'c> Views<'_, 'c> {
                 Some(&rel::search()),
                 vec![self.home_crumb()],
             ),
+            search_url: self.link(&rel::search()),
             index_url: self.link(&rel::search_index()),
             script_url: self.link(&rel::script("search.js")),
             kinds: [
