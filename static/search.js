@@ -11,7 +11,8 @@
   var off = document.getElementById('search-off');
   if (!form || !status || !list) return;
   var input = document.getElementById('search-q');
-  var filters = ['kind', 'region', 'grade', 'year'];
+  // The filters are the form's selects (kind, region, current rating, year).
+  var filters = Array.prototype.map.call(form.querySelectorAll('select'), function (s) { return s.name; });
   var PAGE = 20;
   var pagefind = null;
   var latest = 0;

@@ -15,6 +15,7 @@ use xxhash_rust::xxh3::Xxh3;
 pub use index::{IndexError, Priority, SearchFile, build_index};
 
 use super::markdown;
+use crate::content::date::PartialDate;
 use crate::content::{Inspection, Quote, Response};
 use crate::site::urls::rel;
 use crate::site::{AuthorityFacts, INSPECTORS, Site};
@@ -29,6 +30,13 @@ pub enum Kind {
 }
 
 impl Kind {
+    pub const ALL: [Kind; 4] = [
+        Kind::Authority,
+        Kind::Inspection,
+        Kind::Response,
+        Kind::Quote,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             Kind::Authority => "Authority",
@@ -95,28 +103,23 @@ pub fn records(site: &Site) -> Vec<SearchRecord> {
         out.push(of.authority());
         for inspection in &facts.inspections {
             out.push(of.inspection(inspection));
-            let anchors = site.inspection_quote_anchors(inspection);
-            let page = rel::inspection(&inspection.authority, &inspection.slug);
-            let context = of.context(Kind::Quote, &inspection.published.human());
-            for (q, id) in inspection.quotes.iter().zip(anchors) {
-                out.push(of.quote(
-                    q,
-                    INSPECTORS,
-                    &page,
-                    &id,
-                    &context,
-                    inspection.published.year(),
-                ));
-            }
+            out.extend(of.quotes(Quoted {
+                quotes: &inspection.quotes,
+                anchors: site.inspection_quote_anchors(inspection),
+                page: rel::inspection(&inspection.authority, &inspection.slug),
+                date: inspection.published,
+                unnamed: INSPECTORS,
+            }));
         }
         for response in &facts.responses {
             out.push(of.response(response));
-            let anchors = site.response_quote_anchors(response);
-            let page = rel::response(&response.authority, &response.slug);
-            let context = of.context(Kind::Quote, &response.date.human());
-            for (q, id) in response.quotes.iter().zip(anchors) {
-                out.push(of.quote(q, "", &page, &id, &context, response.date.year()));
-            }
+            out.extend(of.quotes(Quoted {
+                quotes: &response.quotes,
+                anchors: site.response_quote_anchors(response),
+                page: rel::response(&response.authority, &response.slug),
+                date: response.date,
+                unnamed: "",
+            }));
         }
     }
     out
@@ -140,6 +143,18 @@ fn fingerprint(records: &[SearchRecord], language: &str, environment: u128) -> u
         h.update(&r.year.unwrap_or(0).to_le_bytes());
     }
     h.digest128()
+}
+
+/// The quotes of one inspection or response, with what their records need.
+struct Quoted<'q> {
+    quotes: &'q [Quote],
+    /// Their permalinks' ids, in order.
+    anchors: Vec<String>,
+    /// Their page (site-relative).
+    page: String,
+    date: PartialDate,
+    /// Who a quote without a speaker is shown as.
+    unnamed: &'static str,
 }
 
 /// The records of one authority, sharing its filters.
@@ -241,32 +256,28 @@ impl Of<'_, '_, '_> {
         r
     }
 
-    /// A quote, found by its words and its speaker, leading to its permalink.
-    fn quote(
-        &self,
-        q: &Quote,
-        unnamed: &str,
-        page: &str,
-        id: &str,
-        context: &str,
-        year: i32,
-    ) -> SearchRecord {
-        let speaker = q.speaker.as_deref().unwrap_or(unnamed);
-        let title = match (&q.role, speaker.is_empty()) {
-            (Some(role), false) => format!("{speaker}, {role}"),
-            (Some(role), true) => role.clone(),
-            (None, false) => speaker.to_string(),
-            (None, true) => "Unattributed quote".to_string(),
-        };
-        let mut r = self.record(
-            Kind::Quote,
-            &format!("{page}#{id}"),
-            title,
-            context.to_string(),
-        );
-        r.text = q.text.clone();
-        r.year = Some(year);
-        r
+    /// A record's quotes, each found by its words and its speaker, leading
+    /// to its permalink.
+    fn quotes<'q>(&'q self, q: Quoted<'q>) -> impl Iterator<Item = SearchRecord> + 'q {
+        let context = self.context(Kind::Quote, &q.date.human());
+        q.quotes.iter().zip(q.anchors).map(move |(quote, id)| {
+            let speaker = quote.speaker.as_deref().unwrap_or(q.unnamed);
+            let title = match (&quote.role, speaker.is_empty()) {
+                (Some(role), false) => format!("{speaker}, {role}"),
+                (Some(role), true) => role.clone(),
+                (None, false) => speaker.to_string(),
+                (None, true) => "Unattributed quote".to_string(),
+            };
+            let mut r = self.record(
+                Kind::Quote,
+                &format!("{}#{id}", q.page),
+                title,
+                context.clone(),
+            );
+            r.text = quote.text.clone();
+            r.year = Some(q.date.year());
+            r
+        })
     }
 }
 

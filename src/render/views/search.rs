@@ -2,6 +2,8 @@
 //! the index's records carry, and the browse pages to use when JavaScript is
 //! off (the search itself runs in the reader's browser).
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use super::{Layout, Views};
@@ -16,13 +18,36 @@ pub struct SearchCx<'a> {
     /// The folder of the index (Pagefind's `pagefind.js` is in it).
     pub index_url: String,
     pub script_url: String,
-    pub kinds: Vec<&'static str>,
-    pub regions: Vec<&'a str>,
-    pub grades: Vec<&'a str>,
-    /// Every year with an inspection or a response, newest first.
-    pub years: Vec<i32>,
+    /// Kind, region, current rating and year, as the index's records carry
+    /// them.
+    pub filters: [SearchFilter<'a>; 4],
     /// Where to go without JavaScript.
     pub browse: Vec<(&'static str, String)>,
+}
+
+/// One `<select>` of the search form: its values are exactly those the
+/// records carry under `name`.
+#[derive(Serialize)]
+pub struct SearchFilter<'a> {
+    pub name: &'static str,
+    pub label: &'static str,
+    /// The option that does not narrow ("Any region").
+    pub any: &'static str,
+    pub options: Vec<Cow<'a, str>>,
+}
+
+fn filter<'a>(
+    name: &'static str,
+    label: &'static str,
+    any: &'static str,
+    options: impl IntoIterator<Item = Cow<'a, str>>,
+) -> SearchFilter<'a> {
+    SearchFilter {
+        name,
+        label,
+        any,
+        options: options.into_iter().collect(),
+    }
 }
 
 impl<'c> Views<'_, 'c> {
@@ -47,22 +72,35 @@ impl<'c> Views<'_, 'c> {
             search_url: self.link(&rel::search()),
             index_url: self.link(&rel::search_index()),
             script_url: self.link(&rel::script("search.js")),
-            kinds: [
-                Kind::Authority,
-                Kind::Inspection,
-                Kind::Response,
-                Kind::Quote,
-            ]
-            .map(Kind::label)
-            .to_vec(),
-            regions: site.regions.iter().map(|r| r.name).collect(),
-            grades: site
-                .rating_groups
-                .iter()
-                .filter(|g| !g.authorities.is_empty())
-                .map(|g| g.label())
-                .collect(),
-            years,
+            filters: [
+                filter(
+                    "kind",
+                    "Kind",
+                    "Any kind",
+                    Kind::ALL.map(|k| Cow::Borrowed(k.label())),
+                ),
+                filter(
+                    "region",
+                    "Region",
+                    "Any region",
+                    site.regions.iter().map(|r| Cow::Borrowed(r.name)),
+                ),
+                filter(
+                    "grade",
+                    "Current rating",
+                    "Any rating",
+                    site.rating_groups
+                        .iter()
+                        .filter(|g| !g.authorities.is_empty())
+                        .map(|g| Cow::Borrowed(g.label())),
+                ),
+                filter(
+                    "year",
+                    "Year",
+                    "Any year",
+                    years.into_iter().map(|y| Cow::Owned(y.to_string())),
+                ),
+            ],
             browse: vec![
                 ("Every authority", self.link(&rel::authorities())),
                 ("Inspections by year", self.link(&rel::inspections())),
