@@ -1,5 +1,7 @@
 // Checks of the site's interactive features, beyond the per-page checks.
 
+import { runAxe, formatViolations } from './axe.mjs';
+
 /** /authorities/: complete without JavaScript; with it, filters narrow the rows. */
 export async function authoritiesFilters({ results, origin, site, contexts }) {
   const url = `${origin}${site.basePath}authorities/`;
@@ -115,6 +117,13 @@ export async function searchChecks({ results, origin, site, contexts }) {
       const got = await searchFor(page, query);
       results.add(`search:${what.replace(/ /g, '-')}`, subj, got.first === want && got.foreign === 0,
         [`“${query}” → first ${got.first} (want ${want}); ${got.status}; ${got.foreign} foreign elements`]);
+    }
+    // The page with results shown (and the "more" button) is as accessible as the empty one.
+    if (cases.length) {
+      await searchFor(page, cases[0][1].split(' ')[0]);
+      const r = await runAxe(page);
+      results.add('search:axe-results', subj, r.violations.length === 0,
+        r.violations.length ? formatViolations(r.violations) : ['no violations with results shown']);
     }
     // Filters alone list what they select: every authority, then those of
     // one region (as many as /authorities/ shows there), then only quotes.
