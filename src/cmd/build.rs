@@ -49,8 +49,8 @@ pub fn build(opts: &Options) -> Result<Report, Error> {
     phase("site", start);
     let statics = static_files(&opts.static_dir)?;
     let previous = write::read_manifest(&opts.output);
-    let search = pipeline.search();
-    let kept_index = previous_index(&previous, search.fingerprint);
+    let search = pipeline.search_fingerprint();
+    let kept_index = previous_index(&previous, search);
     let mut report = Report {
         pages: pipeline.pages(),
         // The search index's files are counted once they are known.
@@ -71,7 +71,7 @@ pub fn build(opts: &Options) -> Result<Report, Error> {
             kept_index
                 .iter()
                 .flatten()
-                .map(|(p, _)| (p.as_str(), search.fingerprint)),
+                .map(|(p, _)| (p.as_str(), search)),
         )
         .collect();
     if write::is_current(&previous, on_disk.as_ref(), &fingerprints_now) {
@@ -131,20 +131,20 @@ fn write_site(
     planned: Vec<Planned>,
     statics: &[StaticFile],
     previous: &Manifest,
-    search: SearchPlan,
+    index_fingerprint: u128,
     kept: Option<Vec<(String, u64)>>,
 ) -> Result<Written, Error> {
     let staging = write::Staging::create(&opts.output)?;
-    let fingerprint = search.fingerprint;
+    let site = pipeline.site;
     let kept = kept.filter(|files| {
         files
             .iter()
             .all(|(path, size)| staging.reuse(&opts.output, path, *size))
     });
     let (outputs, built) = std::thread::scope(|s| {
-        let indexing = kept
-            .is_none()
-            .then(|| s.spawn(move || search.build(Priority::Normal)));
+        let indexing = kept.is_none().then(|| {
+            s.spawn(move || SearchPlan::new(site, index_fingerprint).build(Priority::Normal))
+        });
         let outputs = write_outputs(opts, pipeline, planned, previous, &staging);
         let built = indexing.map(|h| h.join().unwrap_or_else(|_| Err(IndexError::stopped())));
         (outputs, built)
@@ -168,7 +168,7 @@ fn write_site(
     let index_files = index.len();
     manifest.extend(index.into_iter().map(|(path, size)| ManifestEntry {
         path,
-        fingerprint,
+        fingerprint: index_fingerprint,
         size,
     }));
     for f in statics {

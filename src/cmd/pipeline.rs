@@ -9,7 +9,7 @@ use super::Options;
 use crate::content::Content;
 use crate::render::fingerprint::{Environment, Fingerprints};
 use crate::render::pages::{Output, RenderError, Renderer, outputs};
-use crate::render::search::SearchPlan;
+use crate::render::search;
 use crate::render::templates::Templates;
 use crate::site::Site;
 
@@ -66,9 +66,10 @@ impl<'s, 'c> Pipeline<'s, 'c> {
             .collect()
     }
 
-    /// The search index's records and fingerprint.
-    pub fn search(&self) -> SearchPlan {
-        SearchPlan::new(self.site, self.env.options)
+    /// The fingerprint of the search index's records (see
+    /// [`search::fingerprint`]).
+    pub fn search_fingerprint(&self) -> u128 {
+        search::fingerprint(self.site, self.env.options)
     }
 
     /// How many of the outputs are pages a reader reads (see [`Output::is_page`]).

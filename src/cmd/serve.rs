@@ -78,14 +78,20 @@ struct RefreshState {
 }
 
 impl SearchRefresh {
-    /// Rebuilds the index from `plan` unless it is made from the same
-    /// records as the one served or being built.
-    fn refresh(self: &Arc<Self>, plan: SearchPlan, served: &Arc<RwLock<Served>>) {
+    /// Rebuilds the index from the records `plan` makes unless their
+    /// `fingerprint` is that of the index served or being built.
+    fn refresh(
+        self: &Arc<Self>,
+        fingerprint: u128,
+        plan: impl FnOnce() -> SearchPlan,
+        served: &Arc<RwLock<Served>>,
+    ) {
         let mut state = self.state.lock().expect("lock");
-        if state.wanted == Some(plan.fingerprint) {
+        if state.wanted == Some(fingerprint) {
             return;
         }
-        state.wanted = Some(plan.fingerprint);
+        state.wanted = Some(fingerprint);
+        let plan = plan();
         if state.running {
             state.next = Some(plan);
             return;
@@ -309,7 +315,8 @@ impl Workspace {
                 s.files.insert(f.path, Arc::from(f.bytes.into_owned()));
             }
         }
-        search.refresh(pipeline.search(), served);
+        let fingerprint = pipeline.search_fingerprint();
+        search.refresh(fingerprint, || SearchPlan::new(&site, fingerprint), served);
         Ok((n, planned.into_iter().map(|(p, fp, _)| (p, fp)).collect()))
     }
 }

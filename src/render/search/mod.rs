@@ -63,8 +63,8 @@ pub struct SearchRecord {
     pub year: Option<i32>,
 }
 
-/// What the index is made from, and the hash that tells whether the previous
-/// build's index can be kept.
+/// What the index is made from: its records, its language and its
+/// fingerprint (see [`fingerprint`]).
 pub struct SearchPlan {
     pub records: Vec<SearchRecord>,
     /// The site's language, which Pagefind stems the words by.
@@ -73,15 +73,11 @@ pub struct SearchPlan {
 }
 
 impl SearchPlan {
-    /// `environment`: the hash of what every output depends on besides
-    /// content (the binary, the base URL).
-    pub fn new(site: &Site, environment: u128) -> SearchPlan {
-        let records = records(site);
-        let language = site.content.site.language.clone();
-        let fingerprint = fingerprint(&records, &language, environment);
+    /// The records of `site`, whose [`fingerprint`] is `fingerprint`.
+    pub fn new(site: &Site, fingerprint: u128) -> SearchPlan {
         SearchPlan {
-            records,
-            language,
+            records: records(site),
+            language: site.content.site.language.clone(),
             fingerprint,
         }
     }
@@ -125,22 +121,23 @@ pub fn records(site: &Site) -> Vec<SearchRecord> {
     out
 }
 
-/// A hash of everything the index is made from: when it matches the previous
-/// build's, that build's index files are reused as they are.
-fn fingerprint(records: &[SearchRecord], language: &str, environment: u128) -> u128 {
+/// A hash of everything the records are made from: the authority,
+/// inspection and response files, `site.yaml` and `frameworks.yaml` (the
+/// language, the words of judgements and grades), and `environment` (the
+/// binary, the base URL). Made from the files' hashes, already known, so a
+/// build that keeps the previous index never makes the records at all. An
+/// edit that changes no record (a report's link) changes it too, which costs
+/// only a rebuild of the index.
+pub fn fingerprint(site: &Site, environment: u128) -> u128 {
+    let c = site.content;
     let mut h = Xxh3::new();
     h.update(&environment.to_le_bytes());
     h.update(index::ENGINE.as_bytes());
-    h.update(&[0]);
-    h.update(language.as_bytes());
-    h.update(&[0]);
-    for r in records {
-        for field in [&r.url, &r.title, &r.context, &r.text, &r.region, &r.grade] {
-            h.update(&(field.len() as u64).to_le_bytes());
-            h.update(field.as_bytes());
-        }
-        h.update(r.kind.label().as_bytes());
-        h.update(&r.year.unwrap_or(0).to_le_bytes());
+    h.update(&c.settings_hash.to_le_bytes());
+    let files = c.authorities.iter().map(|a| a.file.hash);
+    let files = files.chain(c.inspections.iter().map(|i| i.file.hash));
+    for hash in files.chain(c.responses.iter().map(|r| r.file.hash)) {
+        h.update(&hash.to_le_bytes());
     }
     h.digest128()
 }
