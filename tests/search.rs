@@ -237,6 +237,26 @@ fn the_index_is_kept_while_its_records_stay_and_rebuilt_when_they_change() {
 }
 
 #[test]
+fn an_index_damaged_by_hand_is_built_again_whole() {
+    let t = tree();
+    t.build_ok();
+    let index = t.out().join(INDEX);
+    std::fs::remove_file(index.join("pagefind-entry.json")).unwrap();
+    std::fs::write(
+        index.join("pagefind.js"),
+        "// changed by hand, longer than before",
+    )
+    .unwrap();
+    t.build_ok();
+    t.build_to("clean", &[]).assert_ok();
+    assert_same_tree(
+        &t.out(),
+        &t.root().join("clean"),
+        "after repairing the index",
+    );
+}
+
+#[test]
 fn a_site_without_authorities_still_has_a_working_search_page() {
     let t = Tree::new();
     t.build_ok();

@@ -136,10 +136,16 @@ fn write_site(
 ) -> Result<Written, Error> {
     let staging = write::Staging::create(&opts.output)?;
     let site = pipeline.site;
+    // All of the previous index or none: a file written over one linked
+    // from the previous output would change that output too.
     let kept = kept.filter(|files| {
-        files
+        let all = files
             .iter()
-            .all(|(path, size)| staging.reuse(&opts.output, path, *size))
+            .all(|(path, size)| staging.reuse(&opts.output, path, *size));
+        if !all {
+            staging.remove_dir(&rel::search_index());
+        }
+        all
     });
     let (outputs, built) = std::thread::scope(|s| {
         let indexing = kept.is_none().then(|| {

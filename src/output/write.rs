@@ -164,6 +164,12 @@ impl Staging {
         fs::hard_link(&from, &to).is_ok()
     }
 
+    /// Removes a folder from the staging area. Files linked into it by
+    /// [`Self::reuse`] lose only that link: the previous output keeps them.
+    pub fn remove_dir(&self, rel: &str) {
+        let _ = fs::remove_dir_all(self.dir.join(rel));
+    }
+
     /// Records each file's fingerprint and size in the marker file, for the
     /// next build.
     pub fn write_manifest(&self, entries: &mut [ManifestEntry]) -> Result<(), OutputError> {
