@@ -111,8 +111,8 @@ pub fn to_html(markdown: &str) -> String {
 }
 
 /// The words of a Markdown body as plain text, for the search index: text and
-/// code spans, with block ends as line breaks. Nothing here is ever shown as
-/// HTML.
+/// code spans, each block ended as a sentence (see [`end_block`]). Nothing
+/// here is ever shown as HTML.
 pub fn to_text(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len());
     for event in Parser::new_ext(markdown, options()) {
@@ -129,11 +129,24 @@ pub fn to_text(markdown: &str) -> String {
                 | TagEnd::CodeBlock
                 | TagEnd::TableCell
                 | TagEnd::FootnoteDefinition,
-            ) => out.push('\n'),
+            ) => end_block(&mut out),
             _ => {}
         }
     }
     out
+}
+
+/// Ends a block of plain text with a line break, and with a full stop when
+/// it ends in a letter or digit: search excerpts join words with spaces, and
+/// without it a heading or a list item would run into the next sentence.
+pub fn end_block(out: &mut String) {
+    out.truncate(out.trim_end().len());
+    if out.ends_with(char::is_alphanumeric) {
+        out.push('.');
+    }
+    if !out.is_empty() {
+        out.push('\n');
+    }
 }
 
 fn demote(level: pulldown_cmark::HeadingLevel) -> pulldown_cmark::HeadingLevel {
@@ -176,7 +189,7 @@ mod tests {
     fn plain_text_keeps_words_and_drops_markup() {
         let text =
             to_text("# Top\n\nSome *strong* [link](https://x.org) and `code`.\n\n- a <b>tag</b>\n");
-        assert!(text.contains("Top\n"), "{text}");
+        assert!(text.contains("Top.\n"), "{text}");
         assert!(text.contains("Some strong link and code."), "{text}");
         assert!(text.contains("a <b>tag</b>"), "{text}");
         assert!(!text.contains("https://x.org"), "{text}");

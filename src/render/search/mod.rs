@@ -278,11 +278,12 @@ impl Of<'_, '_, '_> {
     }
 }
 
+/// Parts of a record's text, each ended as a sentence on a line of its own.
 fn lines<S: AsRef<str>>(parts: impl IntoIterator<Item = S>) -> String {
     let mut out = String::new();
     for p in parts {
         out.push_str(p.as_ref());
-        out.push('\n');
+        markdown::end_block(&mut out);
     }
     out
 }
