@@ -152,7 +152,7 @@ fn write_site(
             s.spawn(move || SearchPlan::new(site, index_fingerprint).build(Priority::Normal))
         });
         let outputs = write_outputs(opts, pipeline, planned, previous, &staging);
-        let built = indexing.map(|h| h.join().unwrap_or_else(|_| Err(IndexError::stopped())));
+        let built = indexing.map(|h| h.join().unwrap_or_else(|_| Err(IndexError::Stopped)));
         (outputs, built)
     });
     let (mut manifest, bytes, mut reused) = outputs?;

@@ -19,22 +19,24 @@ pub struct SearchFile {
     pub bytes: Vec<u8>,
 }
 
-/// Pagefind could not index the records. Its errors come as `anyhow`
-/// values; the message is kept whole.
+/// Why the search index could not be built, with the cause.
 #[derive(Debug, thiserror::Error)]
-#[error("cannot build the search index: {0}")]
-pub struct IndexError(String);
-
-impl IndexError {
+pub enum IndexError {
+    /// Pagefind refused a record or could not write its files (its errors
+    /// come as `anyhow` values, kept as the source).
+    #[error("cannot build the search index: {0}")]
+    Pagefind(#[source] Box<dyn std::error::Error + Send + Sync>),
+    /// No threads could be started for it.
+    #[error("cannot start the search indexer's threads: {0}")]
+    Threads(#[source] Box<dyn std::error::Error + Send + Sync>),
     /// The indexer's thread ended without an answer (Pagefind panicked).
-    pub fn stopped() -> IndexError {
-        IndexError("the indexer stopped unexpectedly".to_string())
-    }
+    #[error("the search indexer stopped unexpectedly")]
+    Stopped,
 }
 
 impl From<anyhow::Error> for IndexError {
     fn from(e: anyhow::Error) -> Self {
-        IndexError(format!("{e:#}"))
+        IndexError::Pagefind(e.into())
     }
 }
 
@@ -63,7 +65,7 @@ pub fn build_index(
         // Pagefind reads each record on tokio's blocking threads.
         runtime.on_thread_start(lower_priority);
     }
-    let runtime = runtime.build().map_err(|e| IndexError(e.to_string()))?;
+    let runtime = runtime.build().map_err(|e| IndexError::Threads(e.into()))?;
     let run = || runtime.block_on(index_all(records, language));
     if !background {
         return run();
@@ -73,7 +75,7 @@ pub fn build_index(
         .num_threads(1)
         .start_handler(|_| lower_priority())
         .build()
-        .map_err(|e| IndexError(e.to_string()))?
+        .map_err(|e| IndexError::Threads(e.into()))?
         .install(run)
 }
 
