@@ -7,11 +7,8 @@ use std::collections::BTreeMap;
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
 
-use super::SearchRecord;
+use super::{SearchRecord, filter};
 use crate::site::urls::rel;
-
-/// The engine and its version: part of the index's fingerprint.
-pub const ENGINE: &str = "pagefind 1.6";
 
 /// One file of the index, relative to the site root.
 pub struct SearchFile {
@@ -104,12 +101,12 @@ async fn index_all(
             ("context".to_string(), r.context),
         ]);
         let mut filters = BTreeMap::from([
-            ("kind".to_string(), vec![r.kind.label().to_string()]),
-            ("region".to_string(), vec![r.region]),
-            ("grade".to_string(), vec![r.grade]),
+            (filter::KIND.to_string(), vec![r.kind.label().to_string()]),
+            (filter::REGION.to_string(), vec![r.region]),
+            (filter::GRADE.to_string(), vec![r.grade]),
         ]);
         if let Some(year) = r.year {
-            filters.insert("year".to_string(), vec![year.to_string()]);
+            filters.insert(filter::YEAR.to_string(), vec![year.to_string()]);
         }
         index
             .add_custom_record(

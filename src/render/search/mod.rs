@@ -17,8 +17,18 @@ pub use index::{IndexError, Priority, SearchFile, build_index};
 use super::markdown;
 use crate::content::date::PartialDate;
 use crate::content::{Inspection, Quote, Response};
+use crate::site::rating;
 use crate::site::urls::rel;
 use crate::site::{AuthorityFacts, INSPECTORS, Site};
+
+/// The names of the filters every record carries (a record without a year
+/// has none): the index and the search page's form both use these.
+pub mod filter {
+    pub const KIND: &str = "kind";
+    pub const REGION: &str = "region";
+    pub const GRADE: &str = "grade";
+    pub const YEAR: &str = "year";
+}
 
 /// What a record is: the search page's "kind" filter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -124,7 +134,7 @@ pub fn records(site: &Site) -> Vec<SearchRecord> {
 /// A hash of everything the records are made from: the authority,
 /// inspection and response files, `site.yaml` and `frameworks.yaml` (the
 /// language, the words of judgements and grades), and `environment` (the
-/// binary, the base URL). Made from the files' hashes, already known, so a
+/// binary, so a new Pagefind too, and the base URL). Made from the files' hashes, already known, so a
 /// build that keeps the previous index never makes the records at all. An
 /// edit that changes no record (a report's link) changes it too, which costs
 /// only a rebuild of the index.
@@ -132,7 +142,6 @@ pub fn fingerprint(site: &Site, environment: u128) -> u128 {
     let c = site.content;
     let mut h = Xxh3::new();
     h.update(&environment.to_le_bytes());
-    h.update(index::ENGINE.as_bytes());
     h.update(&c.settings_hash.to_le_bytes());
     let files = c.authorities.iter().map(|a| a.file.hash);
     let files = files.chain(c.inspections.iter().map(|i| i.file.hash));
@@ -212,14 +221,11 @@ impl Of<'_, '_, '_> {
         );
         let frameworks = &self.site.content.frameworks;
         let framework = frameworks.framework(&i.framework);
-        let scale = framework.and_then(|f| frameworks.scale_of(f));
         let judgements = i.grades.iter().map(|(key, grade)| {
             let label = framework
                 .and_then(|f| f.judgement(key))
                 .map_or(key.as_str(), |j| &j.label);
-            let grade = scale
-                .and_then(|s| s.grade(grade))
-                .map_or(grade.as_str(), |(_, g)| &g.label);
+            let grade = rating::rated(frameworks, i, grade).map_or(grade.as_str(), |g| g.label);
             format!("{label}: {grade}")
         });
         let mut words: Vec<String> = judgements.collect();

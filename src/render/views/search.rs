@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use serde::Serialize;
 
 use super::{Layout, Views};
-use crate::render::search::Kind;
+use crate::render::search::{Kind, filter};
 use crate::site::urls::rel;
 
 #[derive(Serialize)]
@@ -36,7 +36,7 @@ pub struct SearchFilter<'a> {
     pub options: Vec<Cow<'a, str>>,
 }
 
-fn filter<'a>(
+fn select<'a>(
     name: &'static str,
     label: &'static str,
     any: &'static str,
@@ -73,20 +73,20 @@ impl<'c> Views<'_, 'c> {
             index_url: self.link(&rel::search_index()),
             script_url: self.link(&rel::script("search.js")),
             filters: [
-                filter(
-                    "kind",
+                select(
+                    filter::KIND,
                     "Kind",
                     "Any kind",
                     Kind::ALL.map(|k| Cow::Borrowed(k.label())),
                 ),
-                filter(
-                    "region",
+                select(
+                    filter::REGION,
                     "Region",
                     "Any region",
                     site.regions.iter().map(|r| Cow::Borrowed(r.name)),
                 ),
-                filter(
-                    "grade",
+                select(
+                    filter::GRADE,
                     "Current rating",
                     "Any rating",
                     site.rating_groups
@@ -94,8 +94,8 @@ impl<'c> Views<'_, 'c> {
                         .filter(|g| !g.authorities.is_empty())
                         .map(|g| Cow::Borrowed(g.label())),
                 ),
-                filter(
-                    "year",
+                select(
+                    filter::YEAR,
                     "Year",
                     "Any year",
                     years.into_iter().map(|y| Cow::Owned(y.to_string())),
