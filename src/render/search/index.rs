@@ -1,51 +1,17 @@
-//! The records to a Pagefind index, in memory: Pagefind's own indexing API
-//! (the `pagefind` crate, the engine its command-line tool runs), on a
-//! runtime of its own, so the build needs no Node and no second program.
+//! The records to a Pagefind index by Pagefind's own indexing API (the
+//! `pagefind` crate, the engine its command-line tool runs), in memory. The
+//! site's index is written by [`super::writer`]; this indexer stays as the
+//! reference the tests compare it with, and as the source of the client's
+//! files (its script, worker and WebAssembly).
 
 use std::collections::BTreeMap;
 
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
 
+use super::job::{IndexError, Priority, SearchFile, lower_priority, run_at};
 use super::{SearchRecord, filter};
 use crate::site::urls::rel;
-
-/// One file of the index, relative to the site root.
-pub struct SearchFile {
-    pub path: String,
-    pub bytes: Vec<u8>,
-}
-
-/// Why the search index could not be built, with the cause.
-#[derive(Debug, thiserror::Error)]
-pub enum IndexError {
-    /// Pagefind refused a record or could not write its files (its errors
-    /// come as `anyhow` values, kept as the source).
-    #[error("cannot build the search index: {0}")]
-    Pagefind(#[source] Box<dyn std::error::Error + Send + Sync>),
-    /// No threads could be started for it.
-    #[error("cannot start the search indexer's threads: {0}")]
-    Threads(#[source] Box<dyn std::error::Error + Send + Sync>),
-    /// The indexer's thread ended without an answer (Pagefind panicked).
-    #[error("the search indexer stopped unexpectedly")]
-    Stopped,
-}
-
-impl From<anyhow::Error> for IndexError {
-    fn from(e: anyhow::Error) -> Self {
-        IndexError::Pagefind(e.into())
-    }
-}
-
-/// How the indexing threads share the machine.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Priority {
-    /// As the build's other work (`build`: the index is part of the build).
-    Normal,
-    /// After everything else, on threads of its own (`serve`: re-rendering
-    /// the page an editor is looking at comes first).
-    Background,
-}
 
 /// Indexes the records in `language` (the site's) and returns the index's
 /// files, under [`rel::search_index`].
@@ -54,35 +20,15 @@ pub fn build_index(
     language: &str,
     priority: Priority,
 ) -> Result<Vec<SearchFile>, IndexError> {
-    let background = priority == Priority::Background;
     let mut runtime = tokio::runtime::Builder::new_current_thread();
     runtime.enable_time();
-    if background {
-        lower_priority();
+    if priority == Priority::Background {
         // Pagefind reads each record on tokio's blocking threads.
         runtime.on_thread_start(lower_priority);
     }
     let runtime = runtime.build().map_err(|e| IndexError::Threads(e.into()))?;
-    let run = || runtime.block_on(index_all(records, language));
-    if !background {
-        return run();
-    }
-    // Pagefind's parallel steps run on rayon's current pool: one of our own.
-    rayon::ThreadPoolBuilder::new()
-        .num_threads(1)
-        .start_handler(|_| lower_priority())
-        .build()
-        .map_err(|e| IndexError::Threads(e.into()))?
-        .install(run)
-}
-
-/// Asks Linux to run this thread after the others (each thread has its own
-/// nice value). Failing to is harmless: the thread runs at normal priority.
-fn lower_priority() {
-    // SAFETY: gettid and setpriority take and return plain integers.
-    unsafe {
-        libc::setpriority(libc::PRIO_PROCESS, libc::gettid() as libc::id_t, 19);
-    }
+    // Pagefind's parallel steps run on rayon's current pool.
+    run_at(priority, || runtime.block_on(index_all(records, language)))
 }
 
 async fn index_all(
@@ -144,4 +90,26 @@ fn is_unused_ui(file: &std::path::Path) -> bool {
     ]
     .iter()
     .any(|ui| name.starts_with(ui))
+}
+
+/// The client's own files (`pagefind.js`, its worker and WebAssembly), which
+/// depend only on the Pagefind version and the language: Pagefind gives
+/// them only with an index, so they are taken from that of one record.
+pub fn client_files(language: &str, priority: Priority) -> Result<Vec<SearchFile>, IndexError> {
+    let one = SearchRecord {
+        url: "/".into(),
+        title: String::new(),
+        context: String::new(),
+        text: "client".into(),
+        kind: super::Kind::Authority,
+        region: String::new(),
+        grade: String::new(),
+        year: None,
+    };
+    let files = build_index(vec![one], language, priority)?;
+    let is_client = |path: &str| {
+        let name = path.rsplit('/').next().unwrap_or(path);
+        name == "pagefind.js" || name == "pagefind-worker.js" || name.ends_with(".pagefind")
+    };
+    Ok(files.into_iter().filter(|f| is_client(&f.path)).collect())
 }

@@ -1,18 +1,23 @@
 //! Full-text search at `/search/`: one record per authority, inspection,
 //! response and quote, taken from the site model (not scraped back out of the
-//! rendered pages), indexed by Pagefind in this process ([`index`]). The
-//! index is a folder of files under `/search/pagefind/` that the search
-//! page's script reads in the reader's browser; nothing runs on a server.
+//! rendered pages), written in the format of Pagefind's client by
+//! [`writer`] (Pagefind's own indexer, [`index`], is the reference the tests
+//! compare it with). The index is a folder of files under
+//! `/search/pagefind/` that the search page's script reads, through
+//! Pagefind's client, in the reader's browser; nothing runs on a server.
 //!
 //! Quotes are records of their own, pointing at their permalinks, and are left
 //! out of their inspection's or response's record, so a phrase from a quote
 //! finds the quote first.
 
 mod index;
+mod job;
+mod writer;
 
 use xxhash_rust::xxh3::Xxh3;
 
-pub use index::{IndexError, Priority, SearchFile, build_index};
+pub use job::{IndexError, Priority, SearchFile};
+pub use writer::FORMAT_OF;
 
 use super::markdown;
 use crate::content::date::PartialDate;
@@ -92,9 +97,32 @@ impl SearchPlan {
         }
     }
 
-    /// Indexes the records (see [`build_index`]).
+    /// Indexes the records with the [`Indexer::chosen`] one.
     pub fn build(self, priority: Priority) -> Result<Vec<SearchFile>, IndexError> {
-        build_index(self.records, &self.language, priority)
+        match Indexer::chosen() {
+            Indexer::Ours => writer::write_index(self.records, &self.language, priority),
+            Indexer::Pagefind => index::build_index(self.records, &self.language, priority),
+        }
+    }
+}
+
+/// Which code writes the index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Indexer {
+    /// [`writer`]: the site's.
+    Ours,
+    /// Pagefind's own indexer: the reference the browser suite compares
+    /// ours with, chosen by `SCRUTINY_SEARCH_INDEXER=pagefind` (for tests
+    /// only, so not among the command's options).
+    Pagefind,
+}
+
+impl Indexer {
+    pub fn chosen() -> Indexer {
+        match std::env::var("SCRUTINY_SEARCH_INDEXER").as_deref() {
+            Ok("pagefind") => Indexer::Pagefind,
+            _ => Indexer::Ours,
+        }
     }
 }
 
@@ -134,7 +162,7 @@ pub fn records(site: &Site) -> Vec<SearchRecord> {
 /// A hash of everything the records are made from: the authority,
 /// inspection and response files, `site.yaml` and `frameworks.yaml` (the
 /// language, the words of judgements and grades), and `environment` (the
-/// binary, so a new Pagefind too, and the base URL). Made from the files' hashes, already known, so a
+/// binary, so a new Pagefind too, and the base URL) and the [`Indexer`]. Made from the files' hashes, already known, so a
 /// build that keeps the previous index never makes the records at all. An
 /// edit that changes no record (a report's link) changes it too, which costs
 /// only a rebuild of the index.
@@ -142,6 +170,7 @@ pub fn fingerprint(site: &Site, environment: u128) -> u128 {
     let c = site.content;
     let mut h = Xxh3::new();
     h.update(&environment.to_le_bytes());
+    h.update(&[Indexer::chosen() as u8]);
     h.update(&c.settings_hash.to_le_bytes());
     let files = c.authorities.iter().map(|a| a.file.hash);
     let files = files.chain(c.inspections.iter().map(|i| i.file.hash));

@@ -1,0 +1,78 @@
+//! The sorted words cut into chunk files of about the same number of
+//! postings, each loaded by the client only for the words of a query that
+//! fall in its range, which the metadata file gives as short prefixes.
+
+use super::cbor::Cbor;
+use super::postings::{PageList, Postings};
+
+/// How many postings a chunk holds before it is cut (Pagefind's default).
+const CHUNK_SIZE: usize = 20_000;
+
+/// One chunk: its range of words and its contents (CBOR, not yet gzipped).
+pub struct Chunk {
+    pub from: String,
+    pub to: String,
+    pub cbor: Vec<u8>,
+}
+
+/// Cuts `words` (sorted) into chunks.
+pub fn cut(words: Vec<(String, Postings)>) -> Vec<Chunk> {
+    let mut chunks = Vec::new();
+    let mut current: Vec<(String, Postings)> = Vec::new();
+    let mut size = 0;
+    for (word, postings) in words {
+        size += postings.weight();
+        current.push((word, postings));
+        if size >= CHUNK_SIZE {
+            chunks.push(encode(std::mem::take(&mut current)));
+            size = 0;
+        }
+    }
+    if !current.is_empty() {
+        chunks.push(encode(current));
+    }
+    shorten_ranges(&mut chunks);
+    chunks
+}
+
+/// `[[word, pages, [[form, pages]...]]...]` inside a one-field record.
+fn encode(words: Vec<(String, Postings)>) -> Chunk {
+    let from = words.first().map(|w| w.0.clone()).unwrap_or_default();
+    let to = words.last().map(|w| w.0.clone()).unwrap_or_default();
+    let mut c = Cbor::default();
+    c.array(1).array(words.len());
+    for (word, postings) in words {
+        c.array(3).str(&word);
+        list(&mut c, &postings.main);
+        c.array(postings.variants.len());
+        for (form, pages) in &postings.variants {
+            c.array(2).str(form);
+            list(&mut c, pages);
+        }
+    }
+    Chunk {
+        from,
+        to,
+        cbor: c.into_bytes(),
+    }
+}
+
+fn list(c: &mut Cbor, pages: &PageList) {
+    c.array(pages.pages).raw(&pages.cbor);
+}
+
+/// Each boundary between two chunks named by the shortest prefixes that
+/// tell its two words apart (the end kept whole when its prefix would sort
+/// before the chunk's start).
+fn shorten_ranges(chunks: &mut [Chunk]) {
+    for i in 1..chunks.len() {
+        let (before, after) = chunks.split_at_mut(i);
+        let (a, b) = (before[i - 1].to.clone(), after[0].from.clone());
+        let common = b.chars().zip(a.chars()).take_while(|(x, y)| x == y).count();
+        let a_prefix: String = a.chars().take(common + 1).collect();
+        if a_prefix >= before[i - 1].from {
+            before[i - 1].to = a_prefix;
+        }
+        after[0].from = b.chars().take(common + 1).collect();
+    }
+}

@@ -1,0 +1,166 @@
+//! The search index written by us, in the format Pagefind 1.6's client
+//! (`pagefind.js`, its worker and WebAssembly) reads: the same files, with
+//! the same contents, that Pagefind's indexer makes of the same records, but
+//! streamed: records are read in parallel batches, each batch's postings
+//! merged into flat per-word buffers, its fragments gzipped and let go, and
+//! the chunk and filter files compressed in parallel at a fast level.
+//!
+//! The format was read from Pagefind's source and is checked against its
+//! indexer (`tests/browser/`, and [`FORMAT_OF`] with the version pinned in
+//! `Cargo.toml`).
+
+mod cbor;
+mod chunks;
+mod files;
+mod meta;
+mod page;
+mod postings;
+mod words;
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+
+use super::SearchRecord;
+use super::index::client_files;
+use super::job::{IndexError, Priority, SearchFile, run_at};
+use crate::site::urls::rel;
+use files::{Names, content_hash, gzip};
+use meta::{Meta, MetaPage};
+use page::Page;
+use postings::Index;
+use words::Words;
+
+/// The Pagefind version whose format this writer was checked against, by
+/// the browser suite's comparison of the two indexes. The `pagefind` crate
+/// (the client's source) is pinned to it.
+pub const FORMAT_OF: &str = meta::VERSION;
+
+/// How many records are read in parallel before they are merged: enough to
+/// keep the cores busy, few enough that their postings stay small.
+const BATCH: usize = 256;
+
+/// The gzip level of every file: fast, and within a few per cent of the best.
+const LEVEL: u32 = 6;
+
+/// Writes the index of `records` in `language` (the site's): its files
+/// under [`rel::search_index`], the client's included.
+pub fn write_index(
+    records: Vec<SearchRecord>,
+    language: &str,
+    priority: Priority,
+) -> Result<Vec<SearchFile>, IndexError> {
+    run_at(priority, || {
+        let (client, index) = rayon::join(
+            || client_files(language, Priority::Normal),
+            || index_files(&records, language),
+        );
+        let mut files = client?;
+        let dir = rel::search_index();
+        files.extend(index.into_iter().map(|(path, bytes)| SearchFile {
+            path: format!("{dir}{path}"),
+            bytes,
+        }));
+        Ok(files)
+    })
+}
+
+/// The index's own files: (path in the index folder, bytes).
+fn index_files(records: &[SearchRecord], language: &str) -> Vec<(String, Vec<u8>)> {
+    let words = Words::new(language);
+    let mut site = Site::new(language);
+    for batch in records.chunks(BATCH) {
+        let pages: Vec<Option<Page>> = batch
+            .par_iter()
+            .map(|r| page::read(r, &words, language, LEVEL))
+            .collect();
+        pages.into_iter().flatten().for_each(|p| site.add(p));
+    }
+    site.finish(&words)
+}
+
+/// The index so far.
+struct Site<'l> {
+    language: &'l str,
+    index: Index,
+    pages: Vec<MetaPage>,
+    filters: BTreeMap<&'static str, BTreeMap<String, Vec<u32>>>,
+    fragment_names: Names,
+    files: Vec<(String, Vec<u8>)>,
+}
+
+impl<'l> Site<'l> {
+    fn new(language: &'l str) -> Site<'l> {
+        Site {
+            language,
+            index: Index::default(),
+            pages: Vec::new(),
+            filters: BTreeMap::new(),
+            fragment_names: Names::new(language, 1),
+            files: Vec::new(),
+        }
+    }
+
+    /// Adds the next page.
+    fn add(&mut self, page: Page) {
+        let number = self.pages.len() as u32;
+        self.index.add(number, page.words);
+        for (name, value) in page.filters {
+            let values = self.filters.entry(name).or_default();
+            values.entry(value).or_default().push(number);
+        }
+        let name = self.fragment_names.name(&page.fragment.hash);
+        let path = format!("fragment/{name}.pf_fragment");
+        self.files.push((path, page.fragment.gzipped));
+        self.pages.push(MetaPage {
+            fragment: name,
+            word_count: page.fragment.word_count,
+        });
+    }
+
+    /// The chunk, filter, metadata and entry files, after the fragments.
+    fn finish(mut self, words: &Words) -> Vec<(String, Vec<u8>)> {
+        let language = self.language;
+        let entry =
+            |meta: Option<&str>| meta::entry(language, meta, words.stems(), self.pages.len());
+        if self.pages.is_empty() {
+            return vec![("pagefind-entry.json".into(), entry(None))];
+        }
+        let chunks = chunks::cut(self.index.into_sorted());
+        let encoded: Vec<(String, Vec<u8>)> = chunks
+            .par_iter()
+            .map(|c| (content_hash(&c.cbor), gzip(&c.cbor, LEVEL)))
+            .collect();
+        let mut names = Names::new(language, 2);
+        let mut chunk_meta = Vec::new();
+        for (chunk, (hash, gz)) in chunks.into_iter().zip(encoded) {
+            let name = names.name(&format!("{language}_{hash}"));
+            self.files.push((format!("index/{name}.pf_index"), gz));
+            chunk_meta.push((chunk.from, chunk.to, name));
+        }
+        let mut names = Names::new(language, 2);
+        let mut filters = Vec::new();
+        for (filter, values) in &self.filters {
+            let cbor = meta::filter(filter, values);
+            let name = names.name(&format!("{language}_{}", content_hash(&cbor)));
+            self.files
+                .push((format!("filter/{name}.pf_filter"), gzip(&cbor, LEVEL)));
+            filters.push((*filter, name));
+        }
+        let cbor = meta::meta(&Meta {
+            pages: &self.pages,
+            chunks: chunk_meta,
+            filters,
+        });
+        let hash = content_hash(&cbor);
+        let name = format!(
+            "{language}_{}",
+            &hash[..(language.len() + 8).min(hash.len())]
+        );
+        self.files
+            .push((format!("pagefind.{name}.pf_meta"), gzip(&cbor, LEVEL)));
+        self.files
+            .push(("pagefind-entry.json".into(), entry(Some(&name))));
+        self.files
+    }
+}
