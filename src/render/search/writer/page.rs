@@ -4,7 +4,12 @@
 //! by its hash. Records are read in parallel; nothing here knows the
 //! record's page number, which the merge gives it.
 
+use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
+
+use xxhash_rust::xxh3::Xxh3DefaultBuilder;
 
 use serde::Serialize;
 
@@ -76,7 +81,7 @@ struct FragmentJson<'a> {
 /// The index's share of `record`, or `None` when its text has no word to
 /// find (Pagefind leaves such a record out).
 pub fn read(record: &SearchRecord, words: &Words, language: &str, level: u32) -> Option<Page> {
-    let mut found: HashMap<String, Found> = HashMap::new();
+    let mut found: HashMap<String, Found, Xxh3DefaultBuilder> = HashMap::default();
     let mut content = String::with_capacity(record.text.len());
     let word_count = read_body(&record.text, words, &mut found, &mut content);
     if found.is_empty() {
@@ -85,10 +90,10 @@ pub fn read(record: &SearchRecord, words: &Words, language: &str, level: u32) ->
     // The metadata fields in name order: context is field 0, title field 1.
     for (field, text) in [&record.context, &record.title].into_iter().enumerate() {
         for (at, raw) in text.split_whitespace().enumerate() {
-            for w in words.of(raw, false) {
-                let entry = found.entry(w.key).or_default();
-                let meta = match w.accented {
-                    Some(a) => &mut entry.accented.entry(a).or_default().1,
+            for w in cached(words, raw, false).iter() {
+                let entry = entry(&mut found, &w.key);
+                let meta = match &w.accented {
+                    Some(a) => &mut entry.accented.entry(a.clone()).or_default().1,
                     None => &mut entry.meta,
                 };
                 meta.push((field as u16, at as u32));
@@ -136,29 +141,32 @@ pub fn read(record: &SearchRecord, words: &Words, language: &str, level: u32) ->
 fn read_body(
     text: &str,
     words: &Words,
-    found: &mut HashMap<String, Found>,
+    found: &mut HashMap<String, Found, Xxh3DefaultBuilder>,
     content: &mut String,
 ) -> usize {
     let mut position: u32 = 0;
     let mut last = 0;
     for raw in text.split_whitespace() {
-        let raw = raw.replace('\u{200B}', "");
+        let raw = match raw.contains('\u{200B}') {
+            true => Cow::Owned(raw.replace('\u{200B}', "")),
+            false => Cow::Borrowed(raw),
+        };
         if raw.is_empty() {
             continue;
         }
         content.push_str(&raw);
         content.push(' ');
-        let filed: Vec<Indexed> = words.of(&raw, true);
+        let filed = cached(words, &raw, true);
         let parts = filed.iter().filter(|w| w.part).count();
         let part_weight = match parts {
             0 => 0,
             n => (WORD_WEIGHT / n.min(255) as u8).max(1),
         };
-        for w in filed {
+        for w in filed.iter() {
             let weight = if w.part { part_weight } else { WORD_WEIGHT };
-            let entry = found.entry(w.key).or_default();
-            let body = match w.accented {
-                Some(a) => &mut entry.accented.entry(a).or_default().0,
+            let entry = entry(found, &w.key);
+            let body = match &w.accented {
+                Some(a) => &mut entry.accented.entry(a.clone()).or_default().0,
                 None => &mut entry.body,
             };
             body.push((position, weight));
@@ -170,6 +178,43 @@ fn read_body(
         content.pop();
     }
     last as usize + 1
+}
+
+/// The page's entry for `key`, made on first use.
+fn entry<'f>(
+    found: &'f mut HashMap<String, Found, Xxh3DefaultBuilder>,
+    key: &str,
+) -> &'f mut Found {
+    if !found.contains_key(key) {
+        found.insert(key.to_string(), Found::default());
+    }
+    found.get_mut(key).expect("just inserted")
+}
+
+/// The words filed for `raw` ([`Words::of`]), remembered by each thread:
+/// a site's text has far fewer distinct words than words, and stemming and
+/// splitting compounds are the costly part of reading it.
+fn cached(words: &Words, raw: &str, tails: bool) -> Rc<[Indexed]> {
+    /// How many words a thread remembers before it starts afresh.
+    const MOST: usize = 200_000;
+    type Memo = HashMap<String, Rc<[Indexed]>, Xxh3DefaultBuilder>;
+    thread_local! {
+        static MEMO: RefCell<(String, [Memo; 2])> = RefCell::default();
+    }
+    MEMO.with_borrow_mut(|(language, memos)| {
+        // Words of one language only: another starts afresh.
+        if language != words.language() || memos.iter().any(|m| m.len() >= MOST) {
+            memos.iter_mut().for_each(Memo::clear);
+            *language = words.language().to_string();
+        }
+        let memo = &mut memos[usize::from(tails)];
+        if let Some(filed) = memo.get(raw) {
+            return filed.clone();
+        }
+        let filed: Rc<[Indexed]> = words.of(raw, tails).into();
+        memo.insert(raw.to_string(), filed.clone());
+        filed
+    })
 }
 
 fn on_page(found: Found) -> WordOnPage {

@@ -5,6 +5,8 @@
 
 use std::collections::HashMap;
 
+use xxhash_rust::xxh3::Xxh3DefaultBuilder;
+
 use super::cbor::Cbor;
 use super::page::{Positions, WordOnPage};
 
@@ -53,7 +55,7 @@ impl Postings {
 /// All words' postings.
 #[derive(Default)]
 pub struct Index {
-    words: HashMap<String, Postings>,
+    words: HashMap<String, Postings, Xxh3DefaultBuilder>,
 }
 
 impl Index {

@@ -36,14 +36,20 @@ pub struct Indexed {
 /// Stems words in the site's language, or leaves them whole in a language
 /// Pagefind has no stemmer for.
 pub struct Words {
+    language: String,
     stemmer: Option<Stemmer>,
 }
 
 impl Words {
     pub fn new(language: &str) -> Words {
         Words {
+            language: language.to_string(),
             stemmer: algorithm(language).map(Stemmer::create),
         }
+    }
+
+    pub fn language(&self) -> &str {
+        &self.language
     }
 
     /// Whether the language has a stemmer (and so its own WebAssembly).
