@@ -264,3 +264,53 @@ fn a_site_without_authorities_still_has_a_working_search_page() {
     assert!(t.out().join(INDEX).join("pagefind-entry.json").is_file());
     assert!(records(&t.out()).is_empty());
 }
+
+/// Every file of the index, by path, as its bytes.
+fn index_bytes(out: &Path) -> BTreeMap<String, Vec<u8>> {
+    files(&out.join(INDEX))
+        .into_iter()
+        .map(|(rel, path)| (rel, std::fs::read(path).unwrap()))
+        .collect()
+}
+
+#[test]
+fn two_clean_builds_and_an_incremental_one_write_the_same_index_byte_for_byte() {
+    let t = tree();
+    t.build_ok();
+    let first = index_bytes(&t.out());
+    t.build_to("again", &[]).assert_ok();
+    let again = index_bytes(&t.root().join("again"));
+    assert!(first.len() > 5, "{:?}", first.keys());
+    assert_eq!(first, again, "two clean builds differ");
+
+    // An edit, built on top of the previous output and cleanly elsewhere.
+    t.file(
+        "content/authorities/south-vale/authority.yaml",
+        "name: South Vale Borough Council\nregion: London\n",
+    );
+    t.build_ok();
+    t.build_to("clean", &[]).assert_ok();
+    let incremental = index_bytes(&t.out());
+    assert_ne!(incremental, first, "the edit changed no index file");
+    assert_eq!(incremental, index_bytes(&t.root().join("clean")));
+}
+
+#[test]
+fn the_index_format_is_pinned_to_the_pagefind_version_it_was_compared_with() {
+    let lock = include_str!("../Cargo.lock");
+    let locked = lock
+        .split("[[package]]")
+        .find(|p| p.contains("\nname = \"pagefind\"\n"))
+        .and_then(|p| p.lines().find_map(|l| l.strip_prefix("version = ")))
+        .map(|v| v.trim_matches('"'))
+        .expect("pagefind in Cargo.lock");
+    assert_eq!(
+        locked,
+        scrutiny::render::search::FORMAT_OF,
+        "the pagefind crate (the search client's source) is now {locked}, but the index \
+         writer's format was checked against pagefind {}: run the browser suite's \
+         comparison (tests/browser/compare-search.mjs, in scripts/test), fix the writer \
+         if it differs, then set meta::VERSION in src/render/search/writer/meta.rs",
+        scrutiny::render::search::FORMAT_OF,
+    );
+}
