@@ -119,7 +119,17 @@ impl Fingerprints {
                     .quotes
                     .iter()
                     .chain(site.responses_to(i).iter().flat_map(|r| r.quotes.iter()));
-                let speakers = self.speakers(site, quotes.filter_map(|q| q.speaker.as_deref()));
+                let speakers = self.speakers(
+                    site,
+                    i.quotes
+                        .iter()
+                        .map(|q| q.speaker.as_deref().unwrap_or(crate::site::INSPECTORS))
+                        .chain(
+                            quotes
+                                .skip(i.quotes.len())
+                                .filter_map(|q| q.speaker.as_deref()),
+                        ),
+                );
                 combine([g, self.of_authority(site, &i.authority), speakers])
             }
             Output::Response(r) => {
