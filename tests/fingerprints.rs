@@ -1058,3 +1058,67 @@ fn search_page_and_index_inputs() {
         }),
     ]);
 }
+
+const MAP_FILE: &str = "content/map.hexjson";
+
+/// Adds a map placing North Dale (South Fen has no ONS code: a warning).
+fn add_map(t: &Tree) {
+    t.file(
+        MAP_FILE,
+        "{\"layout\": \"odd-r\", \"hexes\": {\"E06000001\": {\"q\": 0, \"r\": 0}}}\n",
+    );
+}
+
+#[test]
+fn national_picture_inputs() {
+    check(&[
+        case("index.html", "map.hexjson added", add_map),
+        case(
+            "regions/north-east/index.html",
+            "map.hexjson added",
+            add_map,
+        ),
+        case("map.svg", "map.hexjson added", add_map),
+        case(
+            "data/ratings-by-year.csv",
+            "an inspection's published date",
+            |t| {
+                t.replace(ILACS, "published: 2019-07", "published: 2018-07");
+            },
+        ),
+        case("data/ratings-by-year.json", "an inspection's grade", |t| {
+            t.replace(
+                ILACS,
+                "overall: requires-improvement",
+                "overall: inadequate",
+            );
+        }),
+        case("ratings/index.html", "an inspection's grade", |t| {
+            t.replace(SOUTH_ILACS, "overall: good", "overall: inadequate");
+        }),
+        case("data/authorities.csv", "an authority's name", |t| {
+            t.replace(SOUTH, "South Fen Council", "South Fen District");
+        }),
+        case("data/responses.csv", "a response's quote", |t| {
+            t.replace(SOUTH_NEWS, "We are pleased.", "We are delighted.");
+        }),
+        case(
+            "authorities/north-dale/data.csv",
+            "its response's date",
+            |t| {
+                t.replace(STATEMENT, "date: 2019-07-02", "date: 2019-07-03");
+            },
+        ),
+        case(
+            "people/ofsted-inspectors/index.html",
+            "an inspection's quote without a speaker",
+            |t| {
+                t.replace(
+                    ILACS,
+                    "    speaker: Ann Inspector\n    role: Lead inspector\n",
+                    "",
+                );
+            },
+        ),
+    ]);
+}

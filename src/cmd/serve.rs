@@ -282,6 +282,9 @@ impl Workspace {
             for (p, b) in first_pages {
                 s.files.insert(p, Arc::from(b));
             }
+            // The content is good again: the first pages must not carry the
+            // last bad edit's problems while the rest render.
+            s.problems = None;
         }
         phase("first pages served", started);
         let planned: Vec<(String, u128, usize)> = pipeline

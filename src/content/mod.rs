@@ -9,6 +9,7 @@ pub mod date;
 pub mod diag;
 mod fields;
 pub mod load;
+pub mod map;
 pub mod validate;
 
 use std::sync::Arc;
@@ -287,6 +288,8 @@ pub struct Content {
     pub responses: Vec<Response>,
     /// Sorted by slug.
     pub pages: Vec<Page>,
+    /// `map.hexjson`, when there is one.
+    pub map: Option<map::HexMap>,
     /// A hash of `site.yaml` and `frameworks.yaml`, which every page depends on.
     pub settings_hash: u128,
 }

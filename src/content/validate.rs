@@ -27,6 +27,9 @@ fn cx_for(file: &SourceFile) -> FileCx {
 /// `existing` holds every inspection file found, parsed or not.
 pub fn cross_check(content: &Content, existing: &HashSet<(String, String)>) -> Vec<Diagnostic> {
     let mut diags = check_aliases(content);
+    if let Some(map) = &content.map {
+        diags.extend(map.check(&content.authorities));
+    }
     diags.extend(check_record_aliases(
         content
             .inspections

@@ -192,7 +192,7 @@ impl Badge {
 
 /// The bar colour and the text colour for a tone (the stylesheet's colours;
 /// the text colours keep at least 4.5:1 contrast on white).
-fn tone_colours(tone: usize) -> (&'static str, &'static str) {
+pub(crate) fn tone_colours(tone: usize) -> (&'static str, &'static str) {
     match tone {
         1 => ("#00703c", "#005a30"),
         2 => ("#4f7d1f", "#2f4d10"),
@@ -202,7 +202,7 @@ fn tone_colours(tone: usize) -> (&'static str, &'static str) {
     }
 }
 
-fn empty(w: &mut Writer<Vec<u8>>, name: &str, attrs: &[(&str, &str)]) {
+pub(crate) fn empty(w: &mut Writer<Vec<u8>>, name: &str, attrs: &[(&str, &str)]) {
     let mut e = BytesStart::new(name);
     for a in attrs {
         e.push_attribute(*a);

@@ -1,19 +1,82 @@
 //! Charts drawn as inline SVG at build time: geometry computed here, markup in
 //! the `charts` template partial, so every label is escaped like any other text.
 //! Each chart is paired on its page with a table of the same figures.
+//!
+//! No two pieces of text may overlap or be cut off at any width: every chart
+//! has a fixed viewBox that scales with the column, each text has a line (or
+//! a band) of its own, and text that could be longer than the chart is
+//! wrapped by [`wrap`] at a generous estimate of its width.
 
 use serde::Serialize;
 
 use super::views::GradeView;
 
+/// The width of every chart's viewBox.
+pub const W: usize = 560;
+/// Height of one line of chart text (19 units; see the stylesheet).
+const LINE: usize = 24;
+/// A generous estimate of one character's width at 19 units, bold or not.
+const CHAR_W: usize = 12;
+
+/// One line of text at a baseline.
+#[derive(Serialize)]
+pub struct TextLine {
+    pub y: usize,
+    pub text: String,
+}
+
+/// Greedy word wrap of `s` to lines of at most `width` characters; a word
+/// longer than a line is cut across lines, so no line is ever longer.
+pub fn wrap(s: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in s.split_whitespace() {
+        let mut word: Vec<char> = word.chars().collect();
+        while !word.is_empty() {
+            let used = line.chars().count();
+            let room = if used == 0 { width } else { width - used - 1 };
+            if word.len() <= room {
+                if used > 0 {
+                    line.push(' ');
+                }
+                line.extend(word.drain(..));
+            } else if used > 0 {
+                lines.push(std::mem::take(&mut line));
+            } else {
+                lines.push(word.drain(..width).collect());
+            }
+            if line.chars().count() >= width {
+                lines.push(std::mem::take(&mut line));
+            }
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// `text` wrapped to `room` units, as lines from baseline `first_y`.
+fn lines_at(text: &str, room: usize, first_y: usize) -> Vec<TextLine> {
+    wrap(text, room / CHAR_W)
+        .into_iter()
+        .enumerate()
+        .map(|(i, text)| TextLine {
+            y: first_y + i * LINE,
+            text,
+        })
+        .collect()
+}
+
 /// One bar of the "authorities by current grade" chart.
 #[derive(Serialize)]
 pub struct Bar<'a> {
     pub label: String,
+    pub lines: Vec<TextLine>,
     pub count: usize,
     pub tone: usize,
     pub grade: Option<GradeView<'a>>,
-    pub label_y: usize,
     pub bar_y: usize,
     pub width: usize,
     pub value_x: usize,
@@ -36,36 +99,39 @@ pub struct Bucket<'a> {
     pub grade: Option<GradeView<'a>>,
 }
 
-const BAR_MAX: usize = 420;
-const ROW: usize = 60;
+/// The longest bar, leaving room for a count of up to five digits after it.
+const BAR_MAX: usize = W - 8 - 5 * CHAR_W - 4;
 
 pub fn bar_chart(buckets: Vec<Bucket<'_>>) -> BarChart<'_> {
     let max = buckets.iter().map(|b| b.count).max().unwrap_or(0).max(1);
     let total = buckets.iter().map(|b| b.count).sum();
+    let mut y = 0;
     let bars: Vec<Bar> = buckets
         .into_iter()
-        .enumerate()
-        .map(|(i, b)| {
+        .map(|b| {
             let width = if b.count == 0 {
                 0
             } else {
                 (b.count * BAR_MAX / max).max(3)
             };
+            let lines = lines_at(&b.label, W, y + 20);
+            let bar_y = y + lines.len() * LINE + 4;
+            y = bar_y + 22 + 12;
             Bar {
                 label: b.label,
+                lines,
                 count: b.count,
                 tone: b.tone,
                 grade: b.grade,
-                label_y: i * ROW + 20,
-                bar_y: i * ROW + 28,
+                bar_y,
                 width,
                 value_x: width + 8,
             }
         })
         .collect();
     BarChart {
-        height: bars.len() * ROW + 4,
-        width: BAR_MAX + 60,
+        height: y + 4,
+        width: W,
         bars,
         total,
     }
@@ -80,15 +146,13 @@ pub struct Point<'a> {
     pub date: String,
     pub tone: usize,
     pub url: String,
-    /// Where the grade's label goes: above the point, or below it near the top.
-    pub label_y: usize,
-    pub anchor: &'static str,
 }
 
+/// One rank of the grade axis: its gridline and the grades' names above it.
 #[derive(Serialize)]
-pub struct Tick {
+pub struct Band {
     pub y: usize,
-    pub label: String,
+    pub lines: Vec<TextLine>,
 }
 
 #[derive(Serialize)]
@@ -104,7 +168,7 @@ pub struct HistoryChart<'a> {
     pub plot_left: usize,
     pub plot_right: usize,
     pub points: Vec<Point<'a>>,
-    pub ranks: Vec<Tick>,
+    pub bands: Vec<Band>,
     pub years: Vec<YearTick>,
     pub line: String,
     pub axis_y: usize,
@@ -119,15 +183,17 @@ pub struct HistoryPoint<'a> {
     pub url: String,
 }
 
-const W: usize = 560;
-const LEFT: usize = 90;
-const RIGHT: usize = 40;
-const TOP: usize = 30;
-const STEP: usize = 52;
+/// Room left and right of the plot for a point's circle and a year's label.
+const EDGE: usize = 30;
 
-/// Places grades from different scales on one axis by rank. Rank labels on the
-/// axis are numbers (1 = best); each point carries its grade in its own words.
-pub fn history_chart(points: Vec<HistoryPoint<'_>>) -> Option<HistoryChart<'_>> {
+/// Places grades from different scales on one axis by rank. Each rank's band
+/// names its grades in the words of the authority's frameworks (`axis[r]`
+/// for rank `r + 1`, best first), on lines of their own above the gridline
+/// the points sit on, so no label can meet a point or another label.
+pub fn history_chart<'a>(
+    points: Vec<HistoryPoint<'a>>,
+    axis: &[String],
+) -> Option<HistoryChart<'a>> {
     if points.is_empty() {
         return None;
     }
@@ -136,44 +202,43 @@ pub fn history_chart(points: Vec<HistoryPoint<'_>>) -> Option<HistoryChart<'_>> 
         .map(|p| p.grade.scale_len.max(p.grade.rank))
         .max()
         .unwrap_or(4)
+        .max(axis.len())
         .max(2);
+    let mut y = 0;
+    let bands: Vec<Band> = (1..=max_rank)
+        .map(|rank| {
+            let name = axis
+                .get(rank - 1)
+                .cloned()
+                .unwrap_or_else(|| format!("Grade {rank}"));
+            let lines = lines_at(&name, W, y + 20);
+            let grid = y + lines.len() * LINE + 14;
+            y = grid + 12;
+            Band { y: grid, lines }
+        })
+        .collect();
+    let axis_y = y + 4;
     let min_day = points.iter().map(|p| p.day).min().unwrap_or(0);
     let max_day = points.iter().map(|p| p.day).max().unwrap_or(0);
-    let span = (max_day - min_day).max(1) as f64;
-    let plot_w = W - LEFT - RIGHT;
+    let plot_w = W - 2 * EDGE;
     let x_of = |day: i64| -> usize {
         if max_day == min_day {
-            LEFT + plot_w / 2
+            EDGE + plot_w / 2
         } else {
-            LEFT + (((day - min_day) as f64 / span) * plot_w as f64).round() as usize
+            EDGE + (((day - min_day) as f64 / (max_day - min_day) as f64) * plot_w as f64).round()
+                as usize
         }
     };
-    let y_of = |rank: usize| TOP + (rank - 1) * STEP;
-    let axis_y = y_of(max_rank) + 30;
-    let ranks = rank_ticks(max_rank, y_of);
     let years = year_ticks(&points, x_of);
     let out: Vec<Point> = points
         .into_iter()
-        .map(|p| {
-            let x = x_of(p.day);
-            let y = y_of(p.grade.rank);
-            let anchor = if x < LEFT + 80 {
-                "start"
-            } else if x > W - RIGHT - 80 {
-                "end"
-            } else {
-                "middle"
-            };
-            Point {
-                x,
-                y,
-                label: p.grade.label,
-                date: p.date,
-                tone: p.grade.tone,
-                url: p.url,
-                label_y: if p.grade.rank == 1 { y + 28 } else { y - 14 },
-                anchor,
-            }
+        .map(|p| Point {
+            x: x_of(p.day),
+            y: bands[p.grade.rank.clamp(1, max_rank) - 1].y,
+            label: p.grade.label,
+            date: p.date,
+            tone: p.grade.tone,
+            url: p.url,
         })
         .collect();
     let line = out
@@ -183,44 +248,158 @@ pub fn history_chart(points: Vec<HistoryPoint<'_>>) -> Option<HistoryChart<'_>> 
         .join(" ");
     Some(HistoryChart {
         width: W,
-        height: axis_y + 26,
-        plot_left: LEFT,
-        plot_right: W - RIGHT,
+        height: axis_y + LINE + 6,
+        plot_left: EDGE,
+        plot_right: W - EDGE,
         points: out,
-        ranks,
+        bands,
         years,
         line,
         axis_y,
     })
 }
 
-/// The grade axis: rank 1 (best) to `max_rank` (worst).
-fn rank_ticks(max_rank: usize, y_of: impl Fn(usize) -> usize) -> Vec<Tick> {
-    (1..=max_rank)
-        .map(|r| Tick {
-            y: y_of(r),
-            label: match r {
-                1 => "1 best".to_string(),
-                r if r == max_rank => format!("{r} worst"),
-                r => r.to_string(),
-            },
-        })
-        .collect()
-}
-
-/// One label per year that has a point, skipping those too close to the last.
+/// One label per year that has a point, skipping any that would come within
+/// a label's width of the last one shown.
 fn year_ticks(points: &[HistoryPoint], x_of: impl Fn(i64) -> usize) -> Vec<YearTick> {
     let mut years: Vec<YearTick> = Vec::new();
     for p in points {
         let label = p.year.to_string();
-        if years.last().is_some_and(|y| y.label == label) {
-            continue;
-        }
         let x = x_of(p.day);
-        if years.last().is_some_and(|y| x < y.x + 54) {
+        if years
+            .last()
+            .is_some_and(|y| y.label == label || x < y.x + (label.len() + 2) * CHAR_W)
+        {
             continue;
         }
         years.push(YearTick { x, label });
     }
     years
+}
+
+/// One rating in the grades-over-time chart: its legend entry.
+pub struct Series {
+    pub label: String,
+    /// The CSS class of its colour (`tone-3`, `unrated`).
+    pub class: String,
+}
+
+/// One coloured piece of a stacked bar.
+#[derive(Serialize)]
+pub struct Segment {
+    pub x: usize,
+    pub width: usize,
+    pub class: String,
+    pub title: String,
+}
+
+#[derive(Serialize)]
+pub struct StackRow {
+    pub label: String,
+    pub label_y: usize,
+    pub bar_y: usize,
+    pub segments: Vec<Segment>,
+}
+
+#[derive(Serialize)]
+pub struct LegendItem {
+    pub y: usize,
+    pub class: String,
+    pub lines: Vec<TextLine>,
+}
+
+#[derive(Serialize)]
+pub struct StackedChart {
+    pub width: usize,
+    pub height: usize,
+    pub rows: Vec<StackRow>,
+    pub legend: Vec<LegendItem>,
+}
+
+/// Room for a row's label ("31 December 2026" is the longest a date gets).
+const STACK_LABEL: usize = 17 * CHAR_W;
+const STACK_ROW: usize = 32;
+
+/// A horizontal stacked bar per row (`(label, counts per series)`), each
+/// the full width, split by share; the legend below, an entry a line.
+pub fn stacked_chart(series: &[Series], rows: &[(String, Vec<usize>)]) -> StackedChart {
+    let bar_w = W - STACK_LABEL - 4;
+    let out: Vec<StackRow> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, (label, counts))| {
+            let total = counts.iter().sum::<usize>().max(1);
+            let mut x = STACK_LABEL;
+            let mut done = 0;
+            let segments = counts
+                .iter()
+                .zip(series)
+                .filter(|(n, _)| **n > 0)
+                .map(|(&n, s)| {
+                    done += n;
+                    let end = STACK_LABEL + done * bar_w / total;
+                    let seg = Segment {
+                        x,
+                        width: end - x,
+                        class: s.class.clone(),
+                        title: format!("{label}: {} {n}", s.label),
+                    };
+                    x = end;
+                    seg
+                })
+                .collect();
+            StackRow {
+                label: label.clone(),
+                label_y: i * STACK_ROW + 22,
+                bar_y: i * STACK_ROW + 4,
+                segments,
+            }
+        })
+        .collect();
+    let mut y = rows.len() * STACK_ROW + 16;
+    let legend = series
+        .iter()
+        .map(|s| {
+            let lines = lines_at(&s.label, W - 30, y + 18);
+            let item = LegendItem {
+                y,
+                class: s.class.clone(),
+                lines,
+            };
+            y += item.lines.len() * LINE + 8;
+            item
+        })
+        .collect();
+    StackedChart {
+        width: W,
+        height: y + 4,
+        rows: out,
+        legend,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wrap_never_makes_a_line_longer_than_its_width() {
+        assert_eq!(
+            wrap("Requires improvement to be good", 47),
+            vec!["Requires improvement to be good"]
+        );
+        assert_eq!(
+            wrap("Requires improvement to be good", 12),
+            vec!["Requires", "improvement", "to be good"]
+        );
+        assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("", 4), vec![""]);
+        for w in 1..20 {
+            let lines = wrap("Aaaaaaaaaaaaaaaaaaaaaaa b cc dddddddd", w);
+            assert!(
+                lines.iter().all(|l| l.chars().count() <= w),
+                "{w}: {lines:?}"
+            );
+        }
+    }
 }

@@ -47,6 +47,8 @@ impl Environment {
 /// fingerprint is combined.
 pub struct Fingerprints {
     global: u128,
+    /// `map.hexjson` (0 when there is none): the map's pages and `/map.svg`.
+    map: u128,
     all: u128,
     /// Per authority (same order as `site.authorities`): its files.
     authority: Vec<u128>,
@@ -84,6 +86,7 @@ impl Fingerprints {
         let all = combine(std::iter::once(global).chain(authority.iter().copied()));
         Fingerprints {
             global,
+            map: c.map.as_ref().map_or(0, |m| m.file.hash),
             all,
             authority,
         }
@@ -107,7 +110,10 @@ impl Fingerprints {
             Output::Authority(i)
             | Output::Latest(i)
             | Output::AuthorityFeed(i)
-            | Output::AuthorityData(i) => combine([g, self.authority[*i]]),
+            | Output::AuthorityData(i)
+            | Output::AuthorityCsv(i) => combine([g, self.authority[*i]]),
+            // The map: every authority's rating, and where the layout puts it.
+            Output::Home | Output::Region(_) | Output::MapSvg => combine([self.all, self.map]),
             // The badge shows the current rating, derived from the
             // authority's files (and the frameworks, in `g`).
             Output::Badge { authority, at } => combine([g, self.authority[*authority], text(at)]),
@@ -119,7 +125,17 @@ impl Fingerprints {
                     .quotes
                     .iter()
                     .chain(site.responses_to(i).iter().flat_map(|r| r.quotes.iter()));
-                let speakers = self.speakers(site, quotes.filter_map(|q| q.speaker.as_deref()));
+                let speakers = self.speakers(
+                    site,
+                    i.quotes
+                        .iter()
+                        .map(|q| q.speaker.as_deref().unwrap_or(crate::site::INSPECTORS))
+                        .chain(
+                            quotes
+                                .skip(i.quotes.len())
+                                .filter_map(|q| q.speaker.as_deref()),
+                        ),
+                );
                 combine([g, self.of_authority(site, &i.authority), speakers])
             }
             Output::Response(r) => {
@@ -147,8 +163,7 @@ impl Fingerprints {
             }
             Output::Page(p) => combine([g, p.file.hash]),
             Output::Frameworks | Output::NotFound | Output::Robots => g,
-            Output::Home
-            | Output::Authorities
+            Output::Authorities
             | Output::People
             | Output::AuthoritiesJson
             | Output::InspectionsJson
@@ -161,9 +176,13 @@ impl Fingerprints {
             | Output::InspectionsIn(_)
             | Output::Rating(_)
             | Output::Regions
-            | Output::Region(_)
             | Output::Search
-            | Output::UrlList => self.all,
+            | Output::UrlList
+            | Output::Ratings
+            | Output::RatingsByYearJson
+            | Output::RatingsByYearCsv
+            | Output::AuthoritiesCsv
+            | Output::ResponsesCsv => self.all,
         }
     }
 }

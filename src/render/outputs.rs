@@ -59,6 +59,16 @@ pub enum Output<'c> {
     },
     /// `/data/urls.txt`: every page URL, redirects included.
     UrlList,
+    /// `/ratings/`: every rating with its count, and grades over time.
+    Ratings,
+    /// `/map.svg`, when the content has a map.
+    MapSvg,
+    RatingsByYearJson,
+    RatingsByYearCsv,
+    AuthoritiesCsv,
+    ResponsesCsv,
+    /// `/authorities/<a>/data.csv`.
+    AuthorityCsv(usize),
 }
 
 impl Output<'_> {
@@ -84,6 +94,7 @@ impl Output<'_> {
             Output::Regions => rel::regions(),
             Output::Search => rel::search(),
             Output::Region(r) => rel::region(&site.regions[*r].slug),
+            Output::Ratings => rel::ratings_index(),
             _ => return None,
         })
     }
@@ -106,6 +117,12 @@ impl Output<'_> {
             Output::AuthorityData(a) => rel::authority_data(&site.authorities[*a].authority.slug),
             Output::Badge { at, .. } => rel::badge(at),
             Output::UrlList => rel::data("urls.txt"),
+            Output::MapSvg => rel::map_svg(),
+            Output::RatingsByYearJson => rel::data("ratings-by-year.json"),
+            Output::RatingsByYearCsv => rel::data("ratings-by-year.csv"),
+            Output::AuthoritiesCsv => rel::data("authorities.csv"),
+            Output::ResponsesCsv => rel::data("responses.csv"),
+            Output::AuthorityCsv(a) => rel::authority_csv(&site.authorities[*a].authority.slug),
             _ => unreachable!("every page has a location"),
         }
     }
@@ -132,6 +149,7 @@ impl Output<'_> {
                 | Output::Regions
                 | Output::Region(_)
                 | Output::Search
+                | Output::Ratings
         )
     }
 }
@@ -156,7 +174,15 @@ pub fn outputs<'c>(site: &Site<'c>) -> Vec<Output<'c>> {
         Output::Regions,
         Output::Search,
         Output::UrlList,
+        Output::Ratings,
+        Output::RatingsByYearJson,
+        Output::RatingsByYearCsv,
+        Output::AuthoritiesCsv,
+        Output::ResponsesCsv,
     ];
+    if site.map.is_some() {
+        out.push(Output::MapSvg);
+    }
     out.extend((0..c.frameworks.frameworks.len()).map(Output::Framework));
     out.extend((0..site.years.len()).map(Output::InspectionsIn));
     out.extend((0..site.rating_groups.len()).map(Output::Rating));
@@ -165,6 +191,7 @@ pub fn outputs<'c>(site: &Site<'c>) -> Vec<Output<'c>> {
         out.push(Output::Authority(i));
         out.push(Output::AuthorityFeed(i));
         out.push(Output::AuthorityData(i));
+        out.push(Output::AuthorityCsv(i));
         if a.current.inspection().is_some() {
             out.push(Output::Latest(i));
         }

@@ -12,7 +12,7 @@ use tera::{Context, Tera};
 use super::markdown;
 use super::slot;
 use super::views::Views;
-use super::{data, feed, templates::error_chain};
+use super::{data, feed, tables, templates::error_chain};
 use crate::site::Site;
 use crate::site::urls::rel;
 
@@ -184,6 +184,13 @@ impl<'s, 'c> Renderer<'s, 'c> {
             Output::Badge { authority, .. } => {
                 super::badge::Badge::of(site, &site.authorities[*authority]).svg()
             }
+            Output::Ratings => self.render("ratings.html", &page(), &views.ratings())?,
+            Output::MapSvg => views.map_file().into_bytes(),
+            Output::RatingsByYearJson => tables::ratings_by_year_json(site),
+            Output::RatingsByYearCsv => tables::ratings_by_year_csv(site),
+            Output::AuthoritiesCsv => tables::authorities_csv(site),
+            Output::ResponsesCsv => tables::responses_csv(site),
+            Output::AuthorityCsv(a) => tables::authority_data_csv(site, &site.authorities[*a]),
             Output::UrlList => {
                 let mut s = published_urls(site).join("\n");
                 s.push('\n');

@@ -42,6 +42,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ),
     ("404.html", include_str!("../../templates/404.html")),
     ("rating.html", include_str!("../../templates/rating.html")),
+    ("ratings.html", include_str!("../../templates/ratings.html")),
     ("regions.html", include_str!("../../templates/regions.html")),
     ("search.html", include_str!("../../templates/search.html")),
     ("region.html", include_str!("../../templates/region.html")),
@@ -64,6 +65,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
     (
         "partials/current.html",
         include_str!("../../templates/partials/current.html"),
+    ),
+    (
+        "partials/map.html",
+        include_str!("../../templates/partials/map.html"),
     ),
     (
         "partials/data-behind.html",

@@ -7,6 +7,8 @@
 
 pub mod browse;
 pub mod change;
+pub mod hexmap;
+pub mod history;
 pub mod people;
 pub mod rating;
 pub mod urls;
@@ -90,6 +92,14 @@ pub struct Site<'c> {
     pub years: Vec<browse::Year<'c>>,
     /// Every change of an overall grade across the country, newest first.
     pub rating_changes: Vec<change::RatingChange<'c>>,
+    /// How many authorities held each rating at each year's end and at the
+    /// latest publication (counts in `rating_groups` order).
+    pub ratings_by_year: Vec<history::RatingsAt>,
+    /// The latest `published` date of any inspection: the date the current
+    /// ratings (and the map) reflect.
+    pub latest_publication: Option<PartialDate>,
+    /// The map of England, when the content has `map.hexjson`.
+    pub map: Option<hexmap::SiteMap>,
 }
 
 impl<'c> Site<'c> {
@@ -134,12 +144,24 @@ impl<'c> Site<'c> {
         rating_changes.sort_by(|a, b| {
             (b.inspection.published, b.authority).cmp(&(a.inspection.published, a.authority))
         });
+        let rating_groups = browse::rating_groups(fw, &authorities);
         Site {
             content,
             urls: Urls::new(base_url),
             rating_counts: RatingCounts::count(fw, &ratings),
             regions: browse::regions(&authorities),
-            rating_groups: browse::rating_groups(fw, &authorities),
+            ratings_by_year: history::ratings_by_date(
+                fw,
+                &content.inspections,
+                &authorities,
+                &rating_groups,
+            ),
+            latest_publication: content.inspections.iter().map(|i| i.published).max(),
+            map: content
+                .map
+                .as_ref()
+                .map(|m| hexmap::SiteMap::new(m, &authorities)),
+            rating_groups,
             years: browse::years(&content.inspections),
             rating_changes,
             authorities,

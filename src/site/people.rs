@@ -1,8 +1,11 @@
 //! People: every named speaker, with each quote they gave across all files.
-//! The same `speaker` text in different files is the same person.
+//! The same `speaker` text in different files is the same person. A quote on
+//! an inspection without a `speaker` is the inspectors' (shown as
+//! [`INSPECTORS`]), and is gathered on their page like any other.
 
 use std::collections::{BTreeMap, HashSet};
 
+use super::INSPECTORS;
 use crate::content::{Content, Inspection, Quote, Response};
 
 /// Where a quote was said.
@@ -26,8 +29,13 @@ pub struct Person<'c> {
 /// Gathers every named speaker; sorted by name, slugs made unique.
 pub fn gather(content: &Content) -> Vec<Person<'_>> {
     let mut map: BTreeMap<&str, Person> = BTreeMap::new();
-    fn add<'c>(map: &mut BTreeMap<&'c str, Person<'c>>, q: &'c Quote, r: QuoteRef<'c>) {
-        let Some(name) = q.speaker.as_deref() else {
+    fn add<'c>(
+        map: &mut BTreeMap<&'c str, Person<'c>>,
+        q: &'c Quote,
+        unnamed: Option<&'c str>,
+        r: QuoteRef<'c>,
+    ) {
+        let Some(name) = q.speaker.as_deref().or(unnamed) else {
             return;
         };
         let name = name.trim();
@@ -46,12 +54,12 @@ pub fn gather(content: &Content) -> Vec<Person<'_>> {
     }
     for i in &content.inspections {
         for q in &i.quotes {
-            add(&mut map, q, QuoteRef::Inspection(i, q));
+            add(&mut map, q, Some(INSPECTORS), QuoteRef::Inspection(i, q));
         }
     }
     for r in &content.responses {
         for q in &r.quotes {
-            add(&mut map, q, QuoteRef::Response(r, q));
+            add(&mut map, q, None, QuoteRef::Response(r, q));
         }
     }
     let mut used = HashSet::new();

@@ -91,6 +91,17 @@ pub mod rel {
     pub fn inspections_in(year: i32) -> String {
         format!("inspections/{year}/")
     }
+    /// `/ratings/`: every rating with its count.
+    pub fn ratings_index() -> String {
+        "ratings/".into()
+    }
+    /// The map of current ratings as an SVG file of its own.
+    pub fn map_svg() -> String {
+        "map.svg".into()
+    }
+    pub fn authority_csv(a: &str) -> String {
+        format!("authorities/{a}/data.csv")
+    }
     pub fn ratings(key: &str) -> String {
         format!("ratings/{key}/")
     }

@@ -23,6 +23,7 @@
 //                          pages; with JS an authority's name, a summary phrase and a quote
 //                          phrase each find their page first; kind and region filters narrow
 //   badges, JSON-LD and link previews: see lib/councils.mjs
+//   chart and map text never overlapping or cut off at 375 and 1280 px: see lib/charts.mjs
 //   screenshots at 375 and 1280 px: target/screenshots/<type>-<width>.png
 // Prints every failure in detail, then `N passed, M failed` as the last line.
 // Exit status: 0 all passed, 1 a check failed, 2 the harness could not run.
@@ -45,6 +46,7 @@ import { focusIndicator, indicatorContrast } from './lib/focus.mjs';
 import { diffLines } from './lib/textdiff.mjs';
 import { authoritiesFilters, searchChecks } from './lib/features.mjs';
 import { staticChecks as councilStaticChecks, badgeChecks } from './lib/councils.mjs';
+import { chartChecks } from './lib/charts.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -58,7 +60,7 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-const ALL_PARTS = ['vnu', 'axe', 'overflow', 'nojs', 'keyboard', 'screenshots', 'resources', 'councils'];
+const ALL_PARTS = ['vnu', 'axe', 'overflow', 'nojs', 'keyboard', 'screenshots', 'resources', 'councils', 'charts'];
 
 const HELP = `usage: node tests/browser/run.mjs SITE_DIR [options]
 
@@ -610,6 +612,7 @@ async function main() {
     if (fs.existsSync(path.join(siteDir, 'authorities', 'index.html'))) await authoritiesFilters(env);
     if (fs.existsSync(path.join(siteDir, 'search', 'pagefind', 'pagefind.js'))) await searchChecks(env);
     if (!opts.skip.has('councils')) await badgeChecks(desktop, env);
+    if (!opts.skip.has('charts')) await chartChecks(env, siteDir);
     await mobile.close();
     await nojs.close();
   } catch (e) {

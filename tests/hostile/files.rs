@@ -93,7 +93,10 @@ fn every_output_file_is_a_known_kind() {
             let ok = rel.ends_with(".html")
                 || rel.starts_with("data/") && (rel.ends_with(".json") || rel.ends_with(".csv"))
                 || rel.starts_with("authorities/")
-                    && (rel.ends_with("/data.json") || rel.ends_with("/feed.xml"))
+                    && (rel.ends_with("/data.json")
+                        || rel.ends_with("/data.csv")
+                        || rel.ends_with("/feed.xml"))
+                || rel == "map.svg"
                 || ["feed.xml", "sitemap.xml", "robots.txt", ".scrutiny-output"]
                     .contains(&rel.as_str())
                 || rel.starts_with("static/")

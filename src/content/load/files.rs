@@ -12,10 +12,22 @@ use crate::content::{Diagnostic, is_slug};
 /// What a file in the content folder is, by its place in the layout.
 #[derive(Debug, Clone)]
 pub(super) enum Entry {
-    Authority { slug: String },
-    Inspection { authority: String, slug: String },
-    Response { authority: String, slug: String },
-    Page { slug: String },
+    Authority {
+        slug: String,
+    },
+    Inspection {
+        authority: String,
+        slug: String,
+    },
+    Response {
+        authority: String,
+        slug: String,
+    },
+    Page {
+        slug: String,
+    },
+    /// `map.hexjson`, the optional hex-map layout.
+    Map,
 }
 
 /// A file's text after checks: UTF-8, not binary, not too big; BOM removed and
@@ -247,6 +259,8 @@ pub(super) fn classify(parts: &[&str], is_dir: bool) -> Place {
         ["site.yaml"] | ["frameworks.yaml"] => {
             Place::Bad("expected a file, found a folder".into(), None)
         }
+        ["map.hexjson"] if !is_dir => Place::File(Entry::Map),
+        ["map.hexjson"] => Place::Bad("expected a file, found a folder".into(), None),
         ["pages"] | ["authorities"] if is_dir => Place::Dir,
         ["pages", name] => match md_slug(name) {
             Ok(slug) => Place::File(Entry::Page { slug }),

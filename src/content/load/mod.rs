@@ -12,6 +12,7 @@ mod authority;
 mod files;
 mod front_matter;
 mod inspection;
+mod map;
 mod page;
 mod reload;
 mod response;
@@ -23,6 +24,7 @@ use authority::parse_authority;
 use files::{Entry, Place, TextFile, classify, decode, read_text, walk};
 use front_matter::{parse_yaml, split_front_matter};
 use inspection::parse_inspection;
+use map::parse_map;
 use page::parse_page;
 use response::parse_response;
 use settings::{parse_frameworks, parse_site, placeholder_site};
@@ -103,6 +105,7 @@ pub fn load(root: &Path) -> Loaded {
         inspections: Vec::new(),
         responses: Vec::new(),
         pages: Vec::new(),
+        map: None,
         settings_hash,
     };
     gather(records, &mut content, &mut diags);
@@ -153,6 +156,10 @@ fn gather(
                 diags.extend(d);
                 content.pages.push(p)
             }
+            Ok(Record::Map(m, d)) => {
+                diags.extend(d);
+                content.map = Some(m)
+            }
             Err(d) => diags.extend(d),
         }
     }
@@ -191,6 +198,7 @@ enum Record {
     Inspection(Inspection, Vec<Diagnostic>),
     Response(Response, Vec<Diagnostic>),
     Page(Page, Vec<Diagnostic>),
+    Map(crate::content::map::HexMap, Vec<Diagnostic>),
 }
 
 fn parse_entry(
@@ -199,6 +207,9 @@ fn parse_entry(
     fw: &Frameworks,
     fw_ok: bool,
 ) -> Result<Record, Vec<Diagnostic>> {
+    if let Entry::Map = entry {
+        return parse_map(file).map(|(m, d)| Record::Map(m, d));
+    }
     if let Entry::Authority { slug } = entry {
         let lines = file.text.lines().count();
         let mut cx = FileCx::new(file.rel.clone(), file.text.clone(), 1, lines);
@@ -235,7 +246,7 @@ fn parse_entry(
             let p = parse_page(&mut cx, &o, located("", slug));
             finish(cx, p).map(|(p, d)| Record::Page(p, d))
         }
-        Entry::Authority { .. } => unreachable!("handled above"),
+        Entry::Authority { .. } | Entry::Map => unreachable!("handled above"),
     }
 }
 
@@ -269,6 +280,7 @@ pub fn check_file(rel: &str, bytes: &[u8], frameworks: &Frameworks) -> Vec<Diagn
             | Record::Response(_, d)
             | Record::Page(_, d),
         ) => d,
+        Ok(Record::Map(_, d)) => d,
         Err(d) => d,
     }
 }

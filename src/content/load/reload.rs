@@ -24,6 +24,10 @@ pub fn reload_one(root: &Path, rel: &str, content: &mut Content) -> Reload {
     let Place::File(entry) = classify(&parts, false) else {
         return Reload::NeedsFullLoad;
     };
+    // The map is checked against every authority: load it all again.
+    if matches!(entry, super::files::Entry::Map) {
+        return Reload::NeedsFullLoad;
+    }
     if !root.join(rel).is_file() {
         return Reload::NeedsFullLoad;
     }
@@ -60,6 +64,7 @@ pub fn reload_one(root: &Path, rel: &str, content: &mut Content) -> Reload {
                 None => return Reload::NeedsFullLoad,
             }
         }
+        Ok(Record::Map(..)) => return Reload::NeedsFullLoad,
         Ok(Record::Page(p, d)) => match content.pages.iter_mut().find(|x| x.file.path == rel) {
             Some(slot) => {
                 *slot = p;

@@ -54,6 +54,7 @@ pub struct AuthorityCx<'a> {
     pub promises: Vec<PromiseBlock<'a>>,
     pub feed_url: String,
     pub data_url: String,
+    pub csv_url: String,
     /// "Show this rating on your website".
     pub badge: super::BadgeSnippet,
 }
@@ -144,6 +145,35 @@ impl<'c> Views<'_, 'c> {
         rows
     }
 
+    /// The history chart's grade axis: for each rank, best first, the names
+    /// of the grades at that rank on the scales of these inspections'
+    /// frameworks ("Requires improvement to be good / Adequate").
+    fn grade_axis(&self, graded: &[&Inspection]) -> Vec<String> {
+        let fw = &self.site.content.frameworks;
+        let mut scales: Vec<&crate::content::Scale> = Vec::new();
+        for i in graded.iter().filter(|i| overall(fw, i).is_some()) {
+            if let Some(s) = fw.framework(&i.framework).and_then(|f| fw.scale_of(f))
+                && !scales.iter().any(|x| x.id == s.id)
+            {
+                scales.push(s);
+            }
+        }
+        let ranks = scales.iter().map(|s| s.grades.len()).max().unwrap_or(0);
+        (0..ranks)
+            .map(|r| {
+                let mut names: Vec<&str> = Vec::new();
+                for s in &scales {
+                    if let Some(g) = s.grades.get(r)
+                        && !names.contains(&g.label.as_str())
+                    {
+                        names.push(&g.label);
+                    }
+                }
+                names.join(" / ")
+            })
+            .collect()
+    }
+
     pub fn authority(&self, a: &AuthorityFacts<'c>) -> AuthorityCx<'_> {
         let fw = &self.site.content.frameworks;
         let au = a.authority;
@@ -191,7 +221,7 @@ impl<'c> Views<'_, 'c> {
                 .iter()
                 .map(|alias| self.link(&rel::authority(alias)))
                 .collect(),
-            chart: charts::history_chart(points),
+            chart: charts::history_chart(points, &self.grade_axis(&graded)),
             history: graded
                 .iter()
                 .rev()
@@ -208,6 +238,7 @@ impl<'c> Views<'_, 'c> {
             promises: self.promises(a),
             feed_url: self.link(&rel::authority_feed(&au.slug)),
             data_url: self.link(&rel::authority_data(&au.slug)),
+            csv_url: self.link(&rel::authority_csv(&au.slug)),
         }
     }
 

@@ -69,6 +69,7 @@ pub struct RegionCx<'a> {
     pub groups: Vec<GroupLink<'a>>,
     pub regions_url: String,
     pub data: DataBehind,
+    pub map: Option<super::MapView>,
 }
 
 #[derive(Serialize)]
@@ -117,7 +118,7 @@ impl<'c> Views<'_, 'c> {
     pub fn authorities_data(&self) -> DataBehind {
         DataBehind {
             json: self.link(&rel::data("authorities.json")),
-            csv: None,
+            csv: Some(self.link(&rel::data("authorities.csv"))),
         }
     }
 
@@ -195,12 +196,12 @@ impl<'c> Views<'_, 'c> {
         };
         let crumbs = vec![
             self.home_crumb(),
-            self.crumb("Authorities", &rel::authorities()),
+            self.crumb("Ratings", &rel::ratings_index()),
         ];
         RatingCx {
             layout: self.layout(
                 heading.clone(),
-                "authorities",
+                "ratings",
                 Some(&rel::ratings(g.key.slug())),
                 crumbs,
             ),
@@ -243,6 +244,7 @@ impl<'c> Views<'_, 'c> {
                 .collect(),
             regions_url: self.link(&rel::regions()),
             data: self.authorities_data(),
+            map: self.map_view(Some(index)),
         }
     }
 

@@ -157,10 +157,10 @@ impl<'c> Views<'_, 'c> {
             text: &q.text,
             speaker,
             role: q.role.as_deref(),
-            person_url: q
-                .speaker
-                .as_deref()
-                .and_then(|s| self.site.person_slug(s.trim()))
+            // The inspectors have a page too, for their unattributed quotes.
+            person_url: Some(speaker)
+                .filter(|s| !s.is_empty())
+                .and_then(|s| self.site.person_slug(s))
                 .map(|p| self.link(&rel::person(p))),
         }
     }

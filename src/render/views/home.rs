@@ -24,6 +24,8 @@ pub struct HomeCx<'a> {
     pub inspections_url: String,
     /// The newest changes of overall grade across the country.
     pub changes: Vec<ChangeView<'a>>,
+    pub map: Option<super::MapView>,
+    pub ratings_url: String,
 }
 
 /// An authority's overall grade moving between two inspections.
@@ -63,6 +65,8 @@ impl<'c> Views<'_, 'c> {
                 .map(|r| self.response_summary(r))
                 .collect(),
             regions: self.region_table(),
+            map: self.map_view(None),
+            ratings_url: self.link(&rel::ratings_index()),
             regions_url: self.link(&rel::regions()),
             inspections_url: self.link(&rel::inspections()),
             changes: site

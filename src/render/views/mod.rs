@@ -12,6 +12,7 @@ mod browse;
 mod common;
 mod frameworks;
 mod home;
+mod national;
 mod people;
 mod record;
 mod search;
@@ -22,6 +23,7 @@ pub use browse::{FrameworkCx, InspectionsCx, RatingCx, RegionCx, RegionsCx, Year
 pub use common::*;
 pub use frameworks::FrameworksCx;
 pub use home::HomeCx;
+pub use national::{MapView, RatingsCx};
 pub use people::{PeopleCx, PersonCx};
 pub use record::{InspectionCx, NotFoundCx, PageCx, RedirectCx, ResponseCx};
 pub use search::SearchCx;
@@ -76,6 +78,9 @@ pub struct DataLinks {
     pub inspections_json: String,
     pub responses_json: String,
     pub inspections_csv: String,
+    pub authorities_csv: String,
+    pub responses_csv: String,
+    pub ratings_by_year_csv: String,
 }
 
 /// What the shared header and footer get: the frame without a page.
@@ -133,6 +138,9 @@ impl<'s, 'c> Views<'s, 'c> {
                 inspections_json: link(rel::data("inspections.json")),
                 responses_json: link(rel::data("responses.json")),
                 inspections_csv: link(rel::data("inspections.csv")),
+                authorities_csv: link(rel::data("authorities.csv")),
+                responses_csv: link(rel::data("responses.csv")),
+                ratings_by_year_csv: link(rel::data("ratings-by-year.csv")),
             },
         };
         let item = |label: &str, r: String, key: &str| NavItem {
@@ -145,6 +153,7 @@ impl<'s, 'c> Views<'s, 'c> {
             item("Authorities", rel::authorities(), "authorities"),
             item("Inspections", rel::inspections(), "inspections"),
             item("Regions", rel::regions(), "regions"),
+            item("Ratings", rel::ratings_index(), "ratings"),
             item("People", rel::people(), "people"),
             item("Search", rel::search(), "search"),
             item("Frameworks", rel::frameworks(), "frameworks"),
