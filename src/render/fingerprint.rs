@@ -146,7 +146,7 @@ impl Fingerprints {
                 )
             }
             Output::Page(p) => combine([g, p.file.hash]),
-            Output::Frameworks | Output::NotFound | Output::Robots => g,
+            Output::Frameworks | Output::NotFound | Output::Robots | Output::Headers => g,
             Output::Home
             | Output::Authorities
             | Output::People
@@ -163,7 +163,8 @@ impl Fingerprints {
             | Output::Regions
             | Output::Region(_)
             | Output::Search
-            | Output::UrlList => self.all,
+            | Output::UrlList
+            | Output::Redirects => self.all,
         }
     }
 }

@@ -59,6 +59,10 @@ pub enum Output<'c> {
     },
     /// `/data/urls.txt`: every page URL, redirects included.
     UrlList,
+    /// `/_redirects` and `/_headers`, for hosts that read them (see
+    /// [`super::hosting`]).
+    Redirects,
+    Headers,
 }
 
 impl Output<'_> {
@@ -106,6 +110,8 @@ impl Output<'_> {
             Output::AuthorityData(a) => rel::authority_data(&site.authorities[*a].authority.slug),
             Output::Badge { at, .. } => rel::badge(at),
             Output::UrlList => rel::data("urls.txt"),
+            Output::Redirects => rel::redirects(),
+            Output::Headers => rel::headers(),
             _ => unreachable!("every page has a location"),
         }
     }
@@ -156,6 +162,8 @@ pub fn outputs<'c>(site: &Site<'c>) -> Vec<Output<'c>> {
         Output::Regions,
         Output::Search,
         Output::UrlList,
+        Output::Redirects,
+        Output::Headers,
     ];
     out.extend((0..c.frameworks.frameworks.len()).map(Output::Framework));
     out.extend((0..site.years.len()).map(Output::InspectionsIn));
