@@ -26,8 +26,8 @@ pub const ILACS: &str = "ilacs";
 pub const ILACS_REVISED: &str = "ilacs-2026";
 
 /// Settings for a content folder that has none yet: the project's own.
-const DEFAULT_SITE: &str = include_str!("../../content/site.yaml");
-const DEFAULT_FRAMEWORKS: &str = include_str!("../../content/frameworks.yaml");
+pub const DEFAULT_SITE: &str = include_str!("../../content/site.yaml");
+pub const DEFAULT_FRAMEWORKS: &str = include_str!("../../content/frameworks.yaml");
 
 /// What to import, and whether to write.
 #[derive(Debug, Clone)]
