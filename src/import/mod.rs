@@ -113,6 +113,12 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, ImportError> {
                 source,
             }
         })?;
+    // The rows the plan refused were read fine: name their authority too.
+    for p in plan.problems.iter_mut() {
+        if let Some(o) = file.outcomes.iter().find(|o| o.row == p.row) {
+            p.authority = outcomes::about(&o.area, &o.ons_code);
+        }
+    }
     plan.problems.extend(file.problems);
     plan.problems.sort_by_key(|p| p.row);
     if !plan.problems.is_empty() && !opts.skip_bad {
