@@ -11,6 +11,18 @@ fn run_in(t: &Tree, args: &[&str]) -> Ran {
     run_cmd(c)
 }
 
+/// North Dale with one ILACS inspection.
+fn north_dale() -> Tree {
+    let t = Tree::new();
+    t.authority("north-dale", "");
+    t.inspection(
+        "north-dale",
+        "2019-ilacs",
+        "framework: ilacs\npublished: 2019-07\ngrades: { overall: good }\n",
+    );
+    t
+}
+
 #[test]
 fn init_starts_a_portal_that_builds_and_refuses_to_start_it_twice() {
     let t = Tree::empty();
@@ -41,13 +53,7 @@ fn init_starts_a_portal_that_builds_and_refuses_to_start_it_twice() {
 
 #[test]
 fn new_inspection_lists_the_frameworks_judgements_and_builds() {
-    let t = Tree::new();
-    t.authority("north-dale", "");
-    t.inspection(
-        "north-dale",
-        "2019-ilacs",
-        "framework: ilacs\npublished: 2019-07\ngrades: { overall: good }\n",
-    );
+    let t = north_dale();
     let args = [
         "new",
         "inspection",
@@ -104,13 +110,7 @@ fn new_inspection_lists_the_frameworks_judgements_and_builds() {
 
 #[test]
 fn new_response_names_its_inspection_and_builds() {
-    let t = Tree::new();
-    t.authority("north-dale", "");
-    t.inspection(
-        "north-dale",
-        "2019-ilacs",
-        "framework: ilacs\npublished: 2019-07\ngrades: { overall: good }\n",
-    );
+    let t = north_dale();
     let ran = run_in(&t, &["new", "response", "north-dale", "--to", "2019-ilacs"]);
     let stdout = &ran.assert_ok().stdout;
     let rel = stdout
@@ -129,13 +129,7 @@ fn new_response_names_its_inspection_and_builds() {
 
 #[test]
 fn unknown_names_are_refused_with_the_known_ones_and_a_suggestion() {
-    let t = Tree::new();
-    t.authority("north-dale", "");
-    t.inspection(
-        "north-dale",
-        "2019-ilacs",
-        "framework: ilacs\npublished: 2019-07\ngrades: { overall: good }\n",
-    );
+    let t = north_dale();
     let before = t.listing();
     for (args, want) in [
         (
