@@ -34,6 +34,44 @@ pub enum Command {
     /// Bring the content in line with a file of Ofsted's published outcomes.
     #[command(subcommand)]
     Import(ImportCommand),
+    /// Write a new inspection or response file to fill in; it builds as written.
+    #[command(subcommand)]
+    New(NewCommand),
+    /// Start a new portal in DIR: settings, frameworks and one example authority.
+    Init {
+        /// The folder to create the portal in (its content goes in DIR/content).
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum NewCommand {
+    /// authorities/<AUTHORITY>/inspections/<YYYY-MM>-<FRAMEWORK>.md
+    Inspection {
+        /// The authority's folder name (its slug).
+        authority: String,
+        /// The framework [default: that of the most recently published inspection].
+        #[arg(long, value_name = "ID")]
+        framework: Option<String>,
+        /// The report's publication date [default: today].
+        #[arg(long, value_name = "DATE")]
+        published: Option<String>,
+        /// The content folder.
+        #[arg(long, default_value = "content", value_name = "DIR")]
+        content: PathBuf,
+    },
+    /// authorities/<AUTHORITY>/responses/<today>-response-to-<INSPECTION>.md
+    Response {
+        /// The authority's folder name (its slug).
+        authority: String,
+        /// The inspection it responds to (its file name without `.md`).
+        #[arg(long, value_name = "INSPECTION")]
+        to: String,
+        /// The content folder.
+        #[arg(long, default_value = "content", value_name = "DIR")]
+        content: PathBuf,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -162,6 +200,17 @@ pub fn run(cli: Cli) -> u8 {
             .options(PathBuf::from("public"))
             .and_then(|o| cmd::serve::serve(o, &args.bind, args.port)),
         Command::Import(ImportCommand::Ilacs(args)) => cmd::import::ilacs(args),
+        Command::New(new) => scaffold_new(new),
+        Command::Init { dir } => cmd::scaffold::init(dir).map(|files| {
+            for f in &files {
+                println!("Wrote {}", f.display());
+            }
+            println!(
+                "Next: set `title` and `base_url` in {}, then run `{}`.",
+                dir.join("content/site.yaml").display(),
+                own_command("build", &dir.join("content"))
+            );
+        }),
     };
     match result {
         Ok(()) => 0,
@@ -175,6 +224,7 @@ pub fn run(cli: Cli) -> u8 {
 fn build(o: &Options) -> Result<(), Error> {
     let r = cmd::build::build(o)?;
     print_warnings(&r.warnings);
+    warn_if_placeholder(&r.base_url);
     if r.reused == r.files {
         println!(
             "Nothing changed: the {} pages ({} files) in {} are up to date ({} ms).",
@@ -198,9 +248,79 @@ fn build(o: &Options) -> Result<(), Error> {
     // The site's links are root-relative (under the base URL's path), so
     // opening index.html from disk shows it without styles or working links.
     println!(
-        "To browse it, run `scrutiny serve`, or serve {} with any static web server (e.g. `python3 -m http.server --directory {} 8000`).",
+        "To browse it, run `{}`, or serve {} with any static web server (e.g. `python3 -m http.server --directory {} 8000`).",
+        own_command("serve", &o.content),
         o.output.display(),
         o.output.display()
+    );
+    Ok(())
+}
+
+/// A command for the same content, spelt the way this binary was started, so
+/// a hint works as printed: `cargo run --release -- serve` under cargo,
+/// `scrutiny serve` when found on the PATH, the path that ran it otherwise.
+fn own_command(subcommand: &str, content: &std::path::Path) -> String {
+    let argv0 = std::env::args().next().unwrap_or_else(|| "scrutiny".into());
+    let mut command = if !argv0.contains('/') {
+        format!("{argv0} {subcommand}")
+    } else if std::env::var_os("CARGO").is_some() && argv0.contains("/target/") {
+        let release = if argv0.contains("/release/") {
+            " --release"
+        } else {
+            ""
+        };
+        format!("cargo run{release} -- {subcommand}")
+    } else {
+        format!("{} {subcommand}", shell_word(&argv0))
+    };
+    if content != std::path::Path::new("content") {
+        command += &format!(" --content {}", shell_word(&content.to_string_lossy()));
+    }
+    command
+}
+
+/// A word as a POSIX shell reads it back: quoted only when it needs to be.
+fn shell_word(s: &str) -> String {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "/._-+:=@,".contains(c);
+    if !s.is_empty() && s.chars().all(plain) {
+        s.to_string()
+    } else {
+        format!("'{}'", s.replace('\'', "'\\''"))
+    }
+}
+
+/// One line on stderr when the site is built for a stand-in base URL, which
+/// would end up in every canonical link, the sitemap and the feeds.
+fn warn_if_placeholder(base_url: &str) {
+    if crate::site::urls::is_placeholder(base_url) {
+        eprintln!(
+            "warning: the base URL {base_url} is a placeholder; before publishing, set `base_url` in site.yaml or pass `--base-url https://your.site/` (see docs/publishing.md)"
+        );
+    }
+}
+
+fn scaffold_new(new: &NewCommand) -> Result<(), Error> {
+    let path = match new {
+        NewCommand::Inspection {
+            authority,
+            framework,
+            published,
+            content,
+        } => cmd::scaffold::new_inspection(
+            content,
+            authority,
+            framework.as_deref(),
+            published.as_deref(),
+        )?,
+        NewCommand::Response {
+            authority,
+            to,
+            content,
+        } => cmd::scaffold::new_response(content, authority, to)?,
+    };
+    println!(
+        "Wrote {}: fill in the fields marked `...`, then build.",
+        path.display()
     );
     Ok(())
 }
@@ -208,6 +328,7 @@ fn build(o: &Options) -> Result<(), Error> {
 fn check(o: &Options, previous: Option<&std::path::Path>) -> Result<(), Error> {
     let r = cmd::check::check(o, previous)?;
     print_warnings(&r.warnings);
+    warn_if_placeholder(&r.base_url);
     println!(
         "Checked {} pages and {} files in {} ms: content valid, every internal link resolves{}.",
         r.pages,

@@ -97,7 +97,9 @@ fn a_build_says_how_to_browse_the_site() {
     );
     assert!(o.status.success(), "{}", stderr(&o));
     let said = String::from_utf8_lossy(&o.stdout);
-    assert!(said.contains("scrutiny serve"), "{said}");
+    // The command to browse it, for the same content (see tests/publishing.rs).
+    let serve = format!(" serve --content {}`", content.display());
+    assert!(said.contains(&serve), "{said}");
     assert!(!said.contains("in a browser"), "{said}");
 }
 

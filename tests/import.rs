@@ -239,13 +239,13 @@ fn untrustworthy_rows_fail_the_import_unless_skipped() {
     assert_eq!(o.code, Some(1));
     let err = o.stderr.clone();
     for expected in [
-        "row 3, column `region_code`: `XX`",
-        "row 3, column `help_and_protection`: `to requires improvement`",
-        "row 3, column `overall`: blank",
-        "row 4, column `ons_code`: `E0900000X`",
-        "row 4, column `published`: blank",
-        "row 5, column `ons_code`: `E10000006`; expected a code of this area alone, but row 6 gives it to `westmorland and furness`",
-        "row 6, column `ons_code`",
+        "row 3 (Brent, E09000005), column `region_code`: `XX`",
+        "row 3 (Brent, E09000005), column `help_and_protection`: `to requires improvement`",
+        "row 3 (Brent, E09000005), column `overall`: blank",
+        "row 4 (Brent, E0900000X), column `ons_code`: `E0900000X`",
+        "row 4 (Brent, E0900000X), column `published`: blank",
+        "row 5 (Cumberland, E10000006), column `ons_code`: `E10000006`; expected a code of this area alone, but row 6 gives it to `westmorland and furness`",
+        "row 6 (Westmorland and Furness, E10000006), column `ons_code`",
     ] {
         assert!(err.contains(expected), "missing {expected:?} in {err}");
     }

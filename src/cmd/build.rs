@@ -28,6 +28,8 @@ pub struct Report {
     pub reused: usize,
     pub elapsed: Duration,
     pub warnings: Vec<Diagnostic>,
+    /// The base URL the site was built for.
+    pub base_url: String,
 }
 
 /// Builds the site into `opts.output`.
@@ -59,6 +61,7 @@ pub fn build(opts: &Options) -> Result<Report, Error> {
         reused: 0,
         elapsed: Duration::ZERO,
         warnings,
+        base_url: site.urls.base_url().to_string(),
     };
 
     // Nothing changed since the last build, and its output is as it left it:

@@ -55,5 +55,6 @@ pub fn check(opts: &Options, previous: Option<&std::path::Path>) -> Result<Repor
         reused: 0,
         elapsed: start.elapsed(),
         warnings,
+        base_url: site.urls.base_url().to_string(),
     })
 }

@@ -11,6 +11,7 @@ pub mod check;
 pub mod import;
 pub mod pipeline;
 pub mod previous;
+pub mod scaffold;
 pub mod serve;
 
 use std::path::{Path, PathBuf};

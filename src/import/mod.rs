@@ -26,8 +26,8 @@ pub const ILACS: &str = "ilacs";
 pub const ILACS_REVISED: &str = "ilacs-2026";
 
 /// Settings for a content folder that has none yet: the project's own.
-const DEFAULT_SITE: &str = include_str!("../../content/site.yaml");
-const DEFAULT_FRAMEWORKS: &str = include_str!("../../content/frameworks.yaml");
+pub const DEFAULT_SITE: &str = include_str!("../../content/site.yaml");
+pub const DEFAULT_FRAMEWORKS: &str = include_str!("../../content/frameworks.yaml");
 
 /// What to import, and whether to write.
 #[derive(Debug, Clone)]
@@ -113,6 +113,12 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, ImportError> {
                 source,
             }
         })?;
+    // The rows the plan refused were read fine: name their authority too.
+    for p in plan.problems.iter_mut() {
+        if let Some(o) = file.outcomes.iter().find(|o| o.row == p.row) {
+            p.authority = outcomes::about(&o.area, &o.ons_code);
+        }
+    }
     plan.problems.extend(file.problems);
     plan.problems.sort_by_key(|p| p.row);
     if !plan.problems.is_empty() && !opts.skip_bad {

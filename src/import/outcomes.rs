@@ -72,20 +72,28 @@ impl Outcome {
 }
 
 /// A row that cannot be trusted, and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RowProblem {
     pub row: usize,
     pub column: String,
     pub value: String,
     pub expected: String,
+    /// Who the row is about, `Southend-on-Sea (E06000033)`, as the file names
+    /// it; set where the report is made, once for every problem of the row.
+    pub authority: String,
 }
 
 impl fmt::Display for RowProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "row {}, column `{}`: {}; expected {}",
+            "row {}{}, column `{}`: {}; expected {}",
             self.row,
+            if self.authority.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", self.authority)
+            },
             self.column,
             if self.value.is_empty() {
                 "blank".to_string()
@@ -168,19 +176,36 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<OutcomeFile, ImportError> {
                 column: "(whole row)".into(),
                 value: format!("{} fields", record.len()),
                 expected: format!("{} fields, as in the header", header.len()),
+                ..RowProblem::default()
             });
             continue;
         }
         let cell = |name: &str| record[index[column(name)]].trim();
         match check_row(row, &cell) {
             Ok(o) => out.outcomes.push(o),
-            Err(problems) => out.problems.extend(problems),
+            Err(problems) => {
+                let about = about(cell("local_authority"), cell("ons_code"));
+                out.problems
+                    .extend(problems.into_iter().map(|p| RowProblem {
+                        authority: about.clone(),
+                        ..p
+                    }));
+            }
         }
     }
     if out.outcomes.is_empty() && out.problems.is_empty() {
         return Err(refuse("the file has a header but no rows".into()));
     }
     Ok(out)
+}
+
+/// A row's authority as a report names it: its proper name and its code.
+pub fn about(area: &str, ons_code: &str) -> String {
+    match (area.is_empty(), ons_code.is_empty()) {
+        (false, false) => format!("{}, {ons_code}", super::names::proper_name(area)),
+        (false, true) => super::names::proper_name(area),
+        (true, _) => ons_code.to_string(),
+    }
 }
 
 fn column(name: &str) -> usize {
@@ -228,6 +253,7 @@ fn check_row<'r>(row: usize, cell: &dyn Fn(&str) -> &'r str) -> Result<Outcome, 
             column: column.to_string(),
             value: cell(column).to_string(),
             expected: expected.to_string(),
+            ..RowProblem::default()
         })
     };
     for code in ["urn", "la_code"] {
@@ -346,6 +372,7 @@ fn check_judgements<'r>(
                 "a grade: only inspections from April 2026 have no overall grade, and this one is dated {}",
                 o.inspected()
             ),
+            ..RowProblem::default()
         });
     }
     let blank = [
@@ -361,6 +388,7 @@ fn check_judgements<'r>(
             column: "leaders".into(),
             value: String::new(),
             expected: "at least one judgement's grade".into(),
+            ..RowProblem::default()
         });
     }
 }

@@ -106,6 +106,7 @@ pub fn plan(
                     "a code of this area alone, but row {} gives it to `{}`",
                     other.2, other.1
                 ),
+                ..RowProblem::default()
             });
             continue;
         }
@@ -201,6 +202,7 @@ fn find_authority(all: &mut Vec<AuthorityState>, o: &Outcome) -> Result<usize, R
             column: "local_authority".into(),
             value: o.area.clone(),
             expected: "a name that gives a folder name of letters and digits".into(),
+            ..RowProblem::default()
         });
     }
     if let Some(i) = all
@@ -217,6 +219,7 @@ fn find_authority(all: &mut Vec<AuthorityState>, o: &Outcome) -> Result<usize, R
                     "`{other}`, the code authorities/{}/authority.yaml gives this area",
                     a.slug
                 ),
+                ..RowProblem::default()
             }),
             None => {
                 a.ons_code = Some(o.ons_code.clone());
@@ -347,6 +350,7 @@ fn match_inspection(a: &mut AuthorityState, o: &Outcome, fw: &Frameworks, plan: 
                 column: "overall".into(),
                 value: o.overall.unwrap_or_default().to_string(),
                 expected: format!("the grades of row {earlier}, which has the same report"),
+                ..RowProblem::default()
             });
         } else {
             plan.repeats.push((o.row, earlier));

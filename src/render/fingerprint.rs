@@ -162,7 +162,7 @@ impl Fingerprints {
                 )
             }
             Output::Page(p) => combine([g, p.file.hash]),
-            Output::Frameworks | Output::NotFound | Output::Robots => g,
+            Output::Frameworks | Output::NotFound | Output::Robots | Output::Headers => g,
             Output::Authorities
             | Output::People
             | Output::AuthoritiesJson
@@ -182,7 +182,8 @@ impl Fingerprints {
             | Output::RatingsByYearJson
             | Output::RatingsByYearCsv
             | Output::AuthoritiesCsv
-            | Output::ResponsesCsv => self.all,
+            | Output::ResponsesCsv
+            | Output::Redirects => self.all,
         }
     }
 }

@@ -6,6 +6,7 @@ pub mod charts;
 pub mod data;
 pub mod feed;
 pub mod fingerprint;
+pub mod hosting;
 pub mod jsonld;
 pub mod lastmod;
 pub mod map;

@@ -69,6 +69,10 @@ pub enum Output<'c> {
     ResponsesCsv,
     /// `/authorities/<a>/data.csv`.
     AuthorityCsv(usize),
+    /// `/_redirects` and `/_headers`, for hosts that read them (see
+    /// [`super::hosting`]).
+    Redirects,
+    Headers,
 }
 
 impl Output<'_> {
@@ -123,6 +127,8 @@ impl Output<'_> {
             Output::AuthoritiesCsv => rel::data("authorities.csv"),
             Output::ResponsesCsv => rel::data("responses.csv"),
             Output::AuthorityCsv(a) => rel::authority_csv(&site.authorities[*a].authority.slug),
+            Output::Redirects => rel::redirects(),
+            Output::Headers => rel::headers(),
             _ => unreachable!("every page has a location"),
         }
     }
@@ -179,6 +185,8 @@ pub fn outputs<'c>(site: &Site<'c>) -> Vec<Output<'c>> {
         Output::RatingsByYearCsv,
         Output::AuthoritiesCsv,
         Output::ResponsesCsv,
+        Output::Redirects,
+        Output::Headers,
     ];
     if site.map.is_some() {
         out.push(Output::MapSvg);

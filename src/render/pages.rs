@@ -196,6 +196,8 @@ impl<'s, 'c> Renderer<'s, 'c> {
                 s.push('\n');
                 s.into_bytes()
             }
+            Output::Redirects => super::hosting::redirects(site),
+            Output::Headers => super::hosting::headers(site),
         };
         Ok(Rendered { path, bytes })
     }

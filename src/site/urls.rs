@@ -50,6 +50,31 @@ impl Urls {
     }
 }
 
+/// Whether a base URL is a stand-in rather than where the site will be
+/// published: a host reserved for examples or tests (`example.org`,
+/// `example.com`, `example.net`, `*.test`, `*.example`, `*.invalid`), or
+/// this machine (`localhost`, a loopback address).
+pub fn is_placeholder(base_url: &str) -> bool {
+    let Ok(url) = url::Url::parse(base_url) else {
+        return false;
+    };
+    match url.host() {
+        Some(url::Host::Domain(host)) => {
+            let host = host.trim_end_matches('.').to_ascii_lowercase();
+            let under = |name: &str| host == name || host.ends_with(&format!(".{name}"));
+            ["example.org", "example.com", "example.net", "localhost"]
+                .into_iter()
+                .any(under)
+                || [".test", ".example", ".invalid"]
+                    .iter()
+                    .any(|tld| host.ends_with(tld))
+        }
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    }
+}
+
 /// Site-relative locations of every kind of page (folders end with `/`).
 pub mod rel {
     pub fn home() -> String {
@@ -150,6 +175,14 @@ pub mod rel {
     }
     pub fn data(file: &str) -> String {
         format!("data/{file}")
+    }
+    /// The redirect rules Netlify and Cloudflare Pages read.
+    pub fn redirects() -> String {
+        "_redirects".into()
+    }
+    /// The response headers Netlify and Cloudflare Pages read.
+    pub fn headers() -> String {
+        "_headers".into()
     }
 }
 

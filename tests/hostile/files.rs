@@ -97,14 +97,33 @@ fn every_output_file_is_a_known_kind() {
                         || rel.ends_with("/data.csv")
                         || rel.ends_with("/feed.xml"))
                 || rel == "map.svg"
-                || ["feed.xml", "sitemap.xml", "robots.txt", ".scrutiny-output"]
-                    .contains(&rel.as_str())
+                || [
+                    "feed.xml",
+                    "sitemap.xml",
+                    "robots.txt",
+                    ".scrutiny-output",
+                    "_redirects",
+                    "_headers",
+                ]
+                .contains(&rel.as_str())
                 || rel.starts_with("static/")
                 // The search index: Pagefind's script, WebAssembly and gzipped index files.
                 || rel.starts_with("search/pagefind/")
                 || rel == "data/urls.txt"
                 || rel.starts_with("authorities/") && rel.ends_with("/badge.svg");
             p.check(ok, || format!("{} unexpected output file {rel}", b.label()));
+        }
+        // Hosts read `_redirects` line by line: three plain fields, paths first.
+        for (rel, path) in files.iter().filter(|(r, _)| r == "_redirects") {
+            let text = std::fs::read_to_string(path).unwrap();
+            for line in text.lines().filter(|l| !l.starts_with('#')) {
+                let fields: Vec<&str> = line.split(' ').collect();
+                let plain = line.chars().all(|c| c.is_ascii_graphic() || c == ' ');
+                p.check(
+                    plain && fields.len() == 3 && fields[..2].iter().all(|f| f.starts_with('/')),
+                    || format!("{} {rel}: a rule hosts cannot read: {line:?}", b.label()),
+                );
+            }
         }
         for want in [
             "index.html",

@@ -210,6 +210,20 @@ fn judged(cx: &mut FileCx, def: &Framework, scale: &Scale, g: &Obj) -> Vec<(Stri
             .help(format!("{suggestion}judgements: {}", keys.join(", ")));
             continue;
         }
+        // A judgement listed with no grade yet (as `scrutiny new` writes
+        // them) is not shown until the editor gives it one.
+        if v.is_null() {
+            cx.warning(
+                &path,
+                format!("`{key}` has no grade yet, so it is not shown"),
+            )
+            .help(format!(
+                "grades of scale `{}`: {}",
+                scale.id,
+                allowed.join(", ")
+            ));
+            continue;
+        }
         let Some(grade) = v.as_str() else {
             cx.error(&path, format!("expected a grade id, found {}", describe(v)))
                 .help(format!(
