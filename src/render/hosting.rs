@@ -46,7 +46,11 @@ fn rule(site: &Site, output: &Output) -> Option<(String, String, u16)> {
             // which itself follows the latest inspection.
             let a = &site.authorities[*authority].authority;
             let was_latest = a.aliases.iter().any(|alias| rel::latest(alias) == *from);
-            let to = if was_latest { rel::latest(&a.slug) } else { to.clone() };
+            let to = if was_latest {
+                rel::latest(&a.slug)
+            } else {
+                to.clone()
+            };
             Some((from.clone(), to, 301))
         }
         Output::Latest(i) => {
