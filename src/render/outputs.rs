@@ -131,34 +131,27 @@ struct Partial<'a, 'c> {
     lastmod: Option<PartialDate>,
 }
 
-fn page<'a, 'c>(kind: &'static str, l: String, inputs: Inputs<'a, 'c>) -> Partial<'a, 'c> {
-    let (at, lastmod) = (At::Page(l), None);
+/// A spec's start: what it is and where.
+fn at<'a, 'c>(kind: &'static str, at: At, inputs: Inputs<'a, 'c>) -> Partial<'a, 'c> {
+    let lastmod = None;
     Partial {
         kind,
         at,
         inputs,
         lastmod,
     }
+}
+
+fn page<'a, 'c>(kind: &'static str, l: String, inputs: Inputs<'a, 'c>) -> Partial<'a, 'c> {
+    at(kind, At::Page(l), inputs)
 }
 
 fn redirect<'a, 'c>(kind: &'static str, l: String, inputs: Inputs<'a, 'c>) -> Partial<'a, 'c> {
-    let (at, lastmod) = (At::Redirect(l), None);
-    Partial {
-        kind,
-        at,
-        inputs,
-        lastmod,
-    }
+    at(kind, At::Redirect(l), inputs)
 }
 
 fn file<'a, 'c>(kind: &'static str, path: String, inputs: Inputs<'a, 'c>) -> Partial<'a, 'c> {
-    let (at, lastmod) = (At::File(path), None);
-    Partial {
-        kind,
-        at,
-        inputs,
-        lastmod,
-    }
+    at(kind, At::File(path), inputs)
 }
 
 /// A file of `/data/`, depending on every content file; named by its file
