@@ -96,6 +96,18 @@ pub struct ImportArgs {
     pub skip_bad: bool,
 }
 
+impl ImportArgs {
+    /// The import's options, as the import layer takes them.
+    fn options(&self) -> crate::import::ImportOptions {
+        crate::import::ImportOptions {
+            file: self.file.clone(),
+            content: self.content.clone(),
+            write: self.write,
+            skip_bad: self.skip_bad,
+        }
+    }
+}
+
 #[derive(Args, Debug, Clone)]
 pub struct ServeArgs {
     #[command(flatten)]
@@ -199,7 +211,7 @@ pub fn run(cli: Cli) -> u8 {
             .common
             .options(PathBuf::from("public"))
             .and_then(|o| cmd::serve::serve(o, &args.bind, args.port)),
-        Command::Import(ImportCommand::Ilacs(args)) => cmd::import::ilacs(args),
+        Command::Import(ImportCommand::Ilacs(args)) => cmd::import::ilacs(&args.options()),
         Command::New(new) => scaffold_new(new),
         Command::Init { dir } => cmd::scaffold::init(dir).map(|files| {
             for f in &files {

@@ -3,7 +3,6 @@
 //! usage mistake, templates, static files, the output folder, the server).
 //! Each variant keeps its layer's own error, with its cause.
 
-use crate::cmd::serve::ServeError;
 use crate::content::Diagnostic;
 use crate::output::links::BrokenLink;
 use crate::output::write::OutputError;
@@ -25,7 +24,7 @@ pub enum Error {
     /// URLs a previous build published that this one would lose
     /// (`check --previous`).
     #[error("{} URL(s) of the previous build would be lost", .0.len())]
-    LostUrls(Vec<crate::cmd::previous::LostUrl>),
+    LostUrls(Vec<LostUrl>),
     #[error(transparent)]
     Template(#[from] TemplateError),
     #[error(transparent)]
@@ -56,4 +55,26 @@ impl Error {
             Error::Import(e) => e.exit_code(),
         }
     }
+}
+
+/// Why the server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    #[error("cannot listen on {address}: {source}")]
+    Listen {
+        address: String,
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
+    #[error("cannot watch the content for changes: {0}")]
+    Watch(#[source] notify::Error),
+}
+
+/// A URL the previous build published that this one would not
+/// (`check --previous`).
+#[derive(Debug, Clone)]
+pub struct LostUrl {
+    pub url: String,
+    /// What would keep it: the alias to add and where.
+    pub advice: String,
 }

@@ -8,12 +8,7 @@
   var body = table.tBodies[0];
   var rows = Array.prototype.slice.call(body.rows);
 
-  function el(tag, attrs, text) {
-    var e = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
-    if (text) e.textContent = text;
-    return e;
-  }
+  var el = window.el; // from dom.js
   function distinct(attr) {
     var seen = [];
     rows.forEach(function (r) {

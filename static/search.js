@@ -19,12 +19,7 @@
   var shown = [];
   var more = null;
 
-  function el(tag, attrs, text) {
-    var e = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
-    if (text) e.textContent = text;
-    return e;
-  }
+  var el = window.el; // from dom.js
 
   // Pagefind marks the words found with <mark>; everything else in an
   // excerpt is the record's text and is shown as text, never as markup.

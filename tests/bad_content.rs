@@ -58,14 +58,8 @@ fn case_dir(case: &str) -> PathBuf {
 // running the binary
 
 fn run_build(cwd: &Path, content: &Path, out: &Path) -> Ran {
-    let mut c = bin();
-    c.arg("build")
-        .arg("--content")
-        .arg(content)
-        .arg("--output")
-        .arg(out)
-        .current_dir(cwd);
-    run_cmd(c)
+    let (content, out) = (content.to_str().unwrap(), out.to_str().unwrap());
+    run_in(cwd, &["build", "--content", content, "--output", out])
 }
 
 fn truncate(s: &str, max: usize) -> String {

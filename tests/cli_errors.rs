@@ -1,42 +1,16 @@
 //! Usage errors end with exit 2 and one plain line (not a content diagnostic),
 //! and a site built under a sub-path shows every address with the sub-path.
 
+mod common;
+
 use std::fs;
-use std::path::Path;
-use std::process::{Command, Output};
 
-fn scrutiny(cwd: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_scrutiny"))
-        .current_dir(cwd)
-        .args(args)
-        .output()
-        .expect("run scrutiny")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-/// The project's real content, copied into `dir/content`.
-fn copy_content(dir: &Path) -> std::path::PathBuf {
-    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-    let to = dir.join("content");
-    for e in walkdir::WalkDir::new(&from) {
-        let e = e.unwrap();
-        let target = to.join(e.path().strip_prefix(&from).unwrap());
-        if e.file_type().is_dir() {
-            fs::create_dir_all(&target).unwrap();
-        } else {
-            fs::copy(e.path(), &target).unwrap();
-        }
-    }
-    to
-}
+use common::*;
 
 /// Exit 2 and exactly one line on stderr, starting `error: `.
-fn assert_usage_error(o: &Output) -> String {
-    let err = stderr(o);
-    assert_eq!(o.status.code(), Some(2), "{err}");
+fn assert_usage_error(o: &Ran) -> String {
+    let err = o.stderr.clone();
+    assert_eq!(o.code, Some(2), "{err}");
     assert_eq!(err.lines().count(), 1, "one plain line: {err}");
     assert!(err.starts_with("error: "), "{err}");
     assert!(
@@ -48,16 +22,16 @@ fn assert_usage_error(o: &Output) -> String {
 
 #[test]
 fn an_invalid_base_url_is_a_usage_error() {
-    let dir = tempfile::tempdir().unwrap();
-    let content = copy_content(dir.path());
-    let out = dir.path().join("public");
+    let t = Tree::real();
+    let content = t.content();
+    let out = t.root().join("public");
     for command in ["build", "check"] {
         let mut args = vec![command, "--content", content.to_str().unwrap()];
         if command == "build" {
             args.extend(["--output", out.to_str().unwrap()]);
         }
         args.extend(["--base-url", "not a url"]);
-        let err = assert_usage_error(&scrutiny(dir.path(), &args));
+        let err = assert_usage_error(&run_in(t.root(), &args));
         assert!(err.contains("--base-url"), "{err}");
         assert!(err.contains("`not a url`"), "{err}");
     }
@@ -72,7 +46,7 @@ fn a_missing_content_folder_is_a_usage_error_saying_where_it_looked() {
         &["check"][..],
         &["serve", "--port", "0"][..],
     ] {
-        let err = assert_usage_error(&scrutiny(dir.path(), args));
+        let err = assert_usage_error(&run_in(dir.path(), args));
         let looked = fs::canonicalize(dir.path()).unwrap().join("content");
         assert!(err.contains(&looked.display().to_string()), "{err}");
         assert!(err.contains("--content DIR"), "{err}");
@@ -82,11 +56,11 @@ fn a_missing_content_folder_is_a_usage_error_saying_where_it_looked() {
 
 #[test]
 fn a_build_says_how_to_browse_the_site() {
-    let dir = tempfile::tempdir().unwrap();
-    let content = copy_content(dir.path());
-    let out = dir.path().join("public");
-    let o = scrutiny(
-        dir.path(),
+    let t = Tree::real();
+    let content = t.content();
+    let out = t.root().join("public");
+    let o = run_in(
+        t.root(),
         &[
             "build",
             "--content",
@@ -95,8 +69,8 @@ fn a_build_says_how_to_browse_the_site() {
             out.to_str().unwrap(),
         ],
     );
-    assert!(o.status.success(), "{}", stderr(&o));
-    let said = String::from_utf8_lossy(&o.stdout);
+    o.assert_ok();
+    let said = &o.stdout;
     // The command to browse it, for the same content (see tests/publishing.rs).
     let serve = format!(" serve --content {}`", content.display());
     assert!(said.contains(&serve), "{said}");
@@ -105,8 +79,8 @@ fn a_build_says_how_to_browse_the_site() {
 
 #[test]
 fn former_addresses_carry_the_base_urls_sub_path() {
-    let dir = tempfile::tempdir().unwrap();
-    let content = copy_content(dir.path());
+    let t = Tree::real();
+    let content = t.content();
     let yaml = content.join("authorities/south-tyneside/authority.yaml");
     let text = fs::read_to_string(&yaml).unwrap();
     fs::write(
@@ -114,9 +88,9 @@ fn former_addresses_carry_the_base_urls_sub_path() {
         format!("{text}\naliases: [old-tyneside, south-tyneside-council]\n"),
     )
     .unwrap();
-    let out = dir.path().join("public");
-    let o = scrutiny(
-        dir.path(),
+    let out = t.root().join("public");
+    let o = run_in(
+        t.root(),
         &[
             "build",
             "--content",
@@ -127,7 +101,7 @@ fn former_addresses_carry_the_base_urls_sub_path() {
             "http://host/sub/path/",
         ],
     );
-    assert!(o.status.success(), "{}", stderr(&o));
+    o.assert_ok();
     let page = fs::read_to_string(out.join("authorities/south-tyneside/index.html")).unwrap();
     for alias in ["old-tyneside", "south-tyneside-council"] {
         assert!(

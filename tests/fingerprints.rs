@@ -6,11 +6,15 @@
 //! must change that output is applied, and the tree is built again over the
 //! previous output. The row passes when the output did change and the whole
 //! output folder is byte-identical to a clean build of the edited tree.
-//! Rows are grouped into one test per kind of output.
+//! Rows are listed by kind of output; every kind the program describes (see
+//! `render/outputs.rs`) must have one.
 
 mod common;
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use common::*;
 
@@ -83,34 +87,126 @@ const fn case(output: &'static str, input: &'static str, edit: fn(&Tree)) -> Cas
     }
 }
 
-/// Runs every row, then reports every failing row at once.
+/// Every row of the table.
+fn every_row() -> Vec<Case> {
+    [
+        response_page_inputs(),
+        inspection_page_inputs_in_its_file(),
+        inspection_page_inputs_beyond_its_file(),
+        authority_page_inputs(),
+        redirect_inputs(),
+        person_and_people_inputs(),
+        free_and_site_wide_page_inputs(),
+        data_and_feed_inputs(),
+        browse_feed_and_authority_data_inputs(),
+        settings_templates_static_files_and_options(),
+        renamed_files_are_inputs(),
+        councils_outputs_inputs(),
+        search_page_and_index_inputs(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// The table, every row of it: failing rows are reported all at once.
+#[test]
+fn every_row_rebuilds_its_output_as_a_clean_build_would() {
+    check(&every_row());
+}
+
+/// Every kind of output the tree has (as the program's own description of
+/// outputs names them) has at least one row, so a new kind cannot go
+/// untested.
+#[test]
+fn every_kind_of_output_has_a_row() {
+    use scrutiny::render::outputs::outputs;
+    let base = tree();
+    let loaded = scrutiny::content::load::load(&base.content());
+    let content = loaded.content.expect("the tree loads");
+    let site = scrutiny::site::Site::new(&content, &content.site.base_url);
+    let rows = every_row();
+    let outputs = outputs(&site);
+    let specs: Vec<_> = outputs.iter().map(|o| o.spec(&site)).collect();
+    let covered: BTreeSet<&str> = specs
+        .iter()
+        .filter(|s| rows.iter().any(|r| r.output == s.at.path()))
+        .map(|s| s.kind)
+        .collect();
+    let untested: BTreeSet<&str> = specs
+        .iter()
+        .map(|s| s.kind)
+        .filter(|k| !covered.contains(k))
+        .collect();
+    assert!(
+        untested.is_empty(),
+        "kinds of output with no row in the table: {untested:?}"
+    );
+}
+
+/// One group of rows whose edits leave the same tree (and arguments): they
+/// share one incremental and one clean build.
+struct Group<'c> {
+    tree: Tree,
+    args: &'static [&'static str],
+    rows: Vec<&'c Case>,
+}
+
+/// A copy of the built tree's project files (not its output), with the
+/// row's edit applied.
+fn edited(base: &Tree, c: &Case) -> Tree {
+    let t = Tree::empty();
+    for (name, path) in fs::read_dir(base.root())
+        .unwrap()
+        .map(|e| e.unwrap())
+        .map(|e| (e.file_name(), e.path()))
+    {
+        if name != "out" {
+            copy_tree(&path, &t.root().join(name));
+        }
+    }
+    (c.edit)(&t);
+    t
+}
+
+/// Runs every row, then reports every failing row at once. Rows are grouped
+/// by the tree their edit leaves, and the groups share out among the cores.
 fn check(cases: &[Case]) {
     let base = tree();
     base.build_ok();
-    let mut failures = Vec::new();
+    let mut groups: Vec<(BTreeMap<String, Node>, Group)> = Vec::new();
     for c in cases {
-        // A copy of the built tree: its content and its previous output.
-        let t = Tree::empty();
-        copy_tree(base.root(), t.root());
-        let before = fs::read(t.out().join(c.output)).ok();
-        (c.edit)(&t);
-        t.build_with(c.args).assert_ok();
-        let after = fs::read(t.out().join(c.output)).ok();
-        if before == after {
-            failures.push(format!(
-                "{} × {}: the edit left it as it was",
-                c.output, c.input
-            ));
-        }
-        t.build_to("clean", c.args).assert_ok();
-        let diff = snapshot_diff(&snapshot(&t.root().join("clean")), &snapshot(&t.out()));
-        if !diff.is_empty() {
-            failures.push(format!(
-                "{} × {}: the incremental build differs from a clean build: {diff:?}",
-                c.output, c.input
-            ));
+        let t = edited(&base, c);
+        let files = snapshot(t.root());
+        match groups
+            .iter_mut()
+            .find(|(f, g)| *f == files && g.args == c.args)
+        {
+            Some((_, g)) => g.rows.push(c),
+            None => groups.push((
+                files,
+                Group {
+                    tree: t,
+                    args: c.args,
+                    rows: vec![c],
+                },
+            )),
         }
     }
+    let next = AtomicUsize::new(0);
+    let failures = Mutex::new(Vec::new());
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            s.spawn(|| {
+                while let Some((_, g)) = groups.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    let found = check_group(&base, g);
+                    failures.lock().unwrap().extend(found);
+                }
+            });
+        }
+    });
+    let failures = failures.into_inner().unwrap();
     assert!(
         failures.is_empty(),
         "{} problems in {} rows:\n  - {}",
@@ -118,6 +214,34 @@ fn check(cases: &[Case]) {
         cases.len(),
         failures.join("\n  - ")
     );
+}
+
+/// Builds a group's tree over the previous output, then clean; returns the
+/// rows that fail.
+fn check_group(base: &Tree, g: &Group) -> Vec<String> {
+    let t = &g.tree;
+    copy_tree(&base.out(), &t.out());
+    t.build_with(g.args).assert_ok();
+    t.build_to("clean", g.args).assert_ok();
+    let diff = snapshot_diff(&snapshot(&t.root().join("clean")), &snapshot(&t.out()));
+    let mut failures = Vec::new();
+    for c in &g.rows {
+        let before = fs::read(base.out().join(c.output)).ok();
+        let after = fs::read(t.out().join(c.output)).ok();
+        if before == after {
+            failures.push(format!(
+                "{} × {}: the edit left it as it was",
+                c.output, c.input
+            ));
+        }
+        if !diff.is_empty() {
+            failures.push(format!(
+                "{} × {}: the incremental build differs from a clean build: {diff:?}",
+                c.output, c.input
+            ));
+        }
+    }
+    failures
 }
 
 /// Another authority's file adds a speaker whose name sorts first and makes
@@ -131,10 +255,9 @@ fn ann_loses_the_slug(t: &Tree) {
     t.replace(SOUTH_NEWS, "speaker: Sam Other", "speaker: ANN INSPECTOR");
 }
 
-#[test]
-fn response_page_inputs() {
+fn response_page_inputs() -> Vec<Case> {
     const P: &str = RESPONSE_PAGE;
-    check(&[
+    vec![
         case(P, "its title", |t| {
             t.replace(STATEMENT, "We will improve", "We will do better");
         }),
@@ -211,13 +334,12 @@ fn response_page_inputs() {
                 "Requires improvement",
             );
         }),
-    ]);
+    ]
 }
 
-#[test]
-fn inspection_page_inputs_in_its_file() {
+fn inspection_page_inputs_in_its_file() -> Vec<Case> {
     const P: &str = INSPECTION_PAGE;
-    check(&[
+    vec![
         case(P, "its title", |t| {
             t.replace(ILACS, "The 2019 inspection", "The May 2019 inspection");
         }),
@@ -275,13 +397,12 @@ fn inspection_page_inputs_in_its_file() {
                     "help-and-protection: good",
                 );
         }),
-    ]);
+    ]
 }
 
-#[test]
-fn inspection_page_inputs_beyond_its_file() {
+fn inspection_page_inputs_beyond_its_file() -> Vec<Case> {
     const P: &str = INSPECTION_PAGE;
-    check(&[
+    vec![
         case(P, "a response's title", |t| {
             t.replace(STATEMENT, "We will improve", "We will do better");
         }),
@@ -342,13 +463,12 @@ fn inspection_page_inputs_beyond_its_file() {
                 "leaders: Leadership\n  old",
             );
         }),
-    ]);
+    ]
 }
 
-#[test]
-fn authority_page_inputs() {
+fn authority_page_inputs() -> Vec<Case> {
     const P: &str = AUTHORITY_PAGE;
-    check(&[
+    vec![
         case(P, "its name", |t| {
             t.replace(
                 NORTH,
@@ -424,12 +544,11 @@ fn authority_page_inputs() {
                 "Requires improvement",
             );
         }),
-    ]);
+    ]
 }
 
-#[test]
-fn redirect_inputs() {
-    check(&[
+fn redirect_inputs() -> Vec<Case> {
+    vec![
         case(
             "authorities/north-dale/latest/index.html",
             "a newer graded inspection",
@@ -483,14 +602,13 @@ fn redirect_inputs() {
                 t.replace(NORTH, "aliases: [old-dale]\n", "");
             },
         ),
-    ]);
+    ]
 }
 
-#[test]
-fn person_and_people_inputs() {
+fn person_and_people_inputs() -> Vec<Case> {
     const JO: &str = "people/jo-bloggs/index.html";
     const ANN: &str = "people/ann-inspector/index.html";
-    check(&[
+    vec![
         case(JO, "their quote's text", |t| {
             t.replace(STATEMENT, "We accept the findings.", "We accept.");
         }),
@@ -546,12 +664,11 @@ fn person_and_people_inputs() {
         case("people/index.html", "a role", |t| {
             t.replace(STATEMENT, "role: Leader", "role: Former leader");
         }),
-    ]);
+    ]
 }
 
-#[test]
-fn free_and_site_wide_page_inputs() {
-    check(&[
+fn free_and_site_wide_page_inputs() -> Vec<Case> {
+    vec![
         case("pages/about/index.html", "its title", |t| {
             t.replace(ABOUT, "title: About", "title: About us");
         }),
@@ -621,12 +738,11 @@ fn free_and_site_wide_page_inputs() {
         case("404.html", "a page's title (navigation)", |t| {
             t.replace(ABOUT, "title: About", "title: About us");
         }),
-    ]);
+    ]
 }
 
-#[test]
-fn data_and_feed_inputs() {
-    check(&[
+fn data_and_feed_inputs() -> Vec<Case> {
+    vec![
         case("data/authorities.json", "an authority's region", |t| {
             t.replace(SOUTH, "region: East of England", "region: London");
         }),
@@ -703,12 +819,11 @@ fn data_and_feed_inputs() {
         case("robots.txt", "the site's base_url", |t| {
             t.replace(SITE, "example.org/portal/", "example.org/records/");
         }),
-    ]);
+    ]
 }
 
-#[test]
-fn browse_feed_and_authority_data_inputs() {
-    check(&[
+fn browse_feed_and_authority_data_inputs() -> Vec<Case> {
+    vec![
         case(
             "ratings/good/index.html",
             "the current inspection's grade",
@@ -800,11 +915,10 @@ fn browse_feed_and_authority_data_inputs() {
                 t.replace(OLD, "overall: adequate", "overall: inadequate");
             },
         ),
-    ]);
+    ]
 }
 
-#[test]
-fn settings_templates_static_files_and_options() {
+fn settings_templates_static_files_and_options() -> Vec<Case> {
     let mut cases = vec![
         case(RESPONSE_PAGE, "the site's title", |t| {
             t.replace(SITE, "Test portal", "Trial portal");
@@ -875,16 +989,15 @@ fn settings_templates_static_files_and_options() {
         edit: |_| {},
         args: &["--base-url", "https://other.example/deep/"],
     });
-    check(&cases);
+    cases
 }
 
 /// A file or folder renamed with its bytes unchanged changes slugs, and so the
 /// URLs other pages show. Ignored until the fix: fingerprints hash each file's
 /// text but not its path, so today such a rebuild leaves the home page, lists,
 /// data, feed, sitemap, people and navigation stale.
-#[test]
-fn renamed_files_are_inputs() {
-    check(&[
+fn renamed_files_are_inputs() -> Vec<Case> {
+    vec![
         case(
             "authorities/old-dale/index.html",
             "its authority's slug",
@@ -915,15 +1028,14 @@ fn renamed_files_are_inputs() {
                 t.file("content/pages/about-us.md", &text);
             },
         ),
-    ]);
+    ]
 }
 
-#[test]
-fn councils_outputs_inputs() {
+fn councils_outputs_inputs() -> Vec<Case> {
     const BADGE: &str = "authorities/north-dale/badge.svg";
     const ALIAS_BADGE: &str = "authorities/old-dale/badge.svg";
     const URLS: &str = "data/urls.txt";
-    check(&[
+    vec![
         case(BADGE, "a newer graded inspection", |t| {
             t.inspection(
                 "north-dale",
@@ -1018,15 +1130,14 @@ fn councils_outputs_inputs() {
         case("sitemap.xml", "a response's date (lastmod)", |t| {
             t.replace(STATEMENT, "date: 2019-07-02", "date: 2019-07-03");
         }),
-    ]);
+    ]
 }
 
 /// The search page lists every filter value; the index's entry file names
 /// the index made from the records, so any change to a record changes it.
-#[test]
-fn search_page_and_index_inputs() {
+fn search_page_and_index_inputs() -> Vec<Case> {
     const ENTRY: &str = "search/pagefind/pagefind-entry.json";
-    check(&[
+    vec![
         case("search/index.html", "an authority's region", |t| {
             t.replace(SOUTH, "region: East of England", "region: London");
         }),
@@ -1056,7 +1167,7 @@ fn search_page_and_index_inputs() {
                 "commitments: [Hire more social workers]",
             );
         }),
-    ]);
+    ]
 }
 
 const MAP_FILE: &str = "content/map.hexjson";

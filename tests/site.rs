@@ -264,10 +264,11 @@ fn hostile_text_never_becomes_markup() {
         if entry.extension().is_some_and(|e| e == "html") {
             let doc = scraper::Html::parse_document(&text);
             // The generator's own scripts (JSON-LD, checked below; the badge
-            // snippet's copy button, the authorities list's filters, search) and badge image
+            // snippet's copy button, the authorities list's filters, search, the
+            // helpers those two share) and badge image
             // are not content.
             let scripts = scraper::Selector::parse(
-                "script:not([type='application/ld+json']):not([src$='/static/copy.js']):not([src$='/static/authorities.js']):not([src$='/static/search.js']), img:not([src$='/badge.svg']), svg [onload], [onerror], [onload], b",
+                "script:not([type='application/ld+json']):not([src$='/static/copy.js']):not([src$='/static/authorities.js']):not([src$='/static/search.js']):not([src$='/static/dom.js']), img:not([src$='/badge.svg']), svg [onload], [onerror], [onload], b",
             )
             .unwrap();
             let jsonld = scraper::Selector::parse("script[type='application/ld+json']").unwrap();

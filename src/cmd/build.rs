@@ -105,8 +105,7 @@ fn previous_index(previous: &Manifest, fingerprint: u128) -> Option<Vec<(String,
         .iter()
         .filter(|(p, _)| p.starts_with(&dir))
         .collect();
-    let all_same = !files.is_empty() && files.iter().all(|(_, (fp, _))| *fp == fingerprint);
-    all_same.then(|| {
+    pipeline::keep_index(files.iter().map(|(_, (fp, _))| *fp), fingerprint).then(|| {
         files
             .into_iter()
             .map(|(p, (_, size))| (p.clone(), *size))
@@ -212,29 +211,29 @@ fn write_outputs(
         .outputs
         .par_iter()
         .zip(planned.into_par_iter())
-        .map(
-            |(o, Planned { path, fingerprint })| -> Result<ManifestEntry, Error> {
-                let size = match previous.get(&path) {
-                    Some(&(fp, size))
-                        if fp == fingerprint && staging.reuse(&opts.output, &path, size) =>
-                    {
-                        reused.fetch_add(1, Ordering::Relaxed);
-                        size
-                    }
-                    _ => {
-                        let r = pipeline.renderer.render_one(o)?;
-                        bytes.fetch_add(r.bytes.len() as u64, Ordering::Relaxed);
-                        staging.write(&path, &r.bytes)?;
-                        r.bytes.len() as u64
-                    }
-                };
-                Ok(ManifestEntry {
-                    path,
-                    fingerprint,
-                    size,
-                })
-            },
-        )
+        .map(|(o, planned)| -> Result<ManifestEntry, Error> {
+            let previous = previous.get(&planned.path);
+            let size = match previous {
+                Some(&(fp, size))
+                    if planned.unchanged_since(Some(fp))
+                        && staging.reuse(&opts.output, &planned.path, size) =>
+                {
+                    reused.fetch_add(1, Ordering::Relaxed);
+                    size
+                }
+                _ => {
+                    let r = pipeline.render(o)?;
+                    bytes.fetch_add(r.bytes.len() as u64, Ordering::Relaxed);
+                    staging.write(&planned.path, &r.bytes)?;
+                    r.bytes.len() as u64
+                }
+            };
+            Ok(ManifestEntry {
+                path: planned.path,
+                fingerprint: planned.fingerprint,
+                size,
+            })
+        })
         .collect::<Result<_, Error>>()?;
     Ok((manifest, bytes.into_inner(), reused.into_inner() as usize))
 }

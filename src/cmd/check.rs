@@ -27,7 +27,7 @@ pub fn check(opts: &Options, previous: Option<&std::path::Path>) -> Result<Repor
         .outputs
         .par_iter()
         .map(|o| -> Result<(String, Vec<String>), Error> {
-            let r = pipeline.renderer.render_one(o)?;
+            let r = pipeline.render(o)?;
             let links = if r.path.ends_with(".html") {
                 links::links_in(&String::from_utf8_lossy(&r.bytes))
             } else {

@@ -8,7 +8,8 @@ use rayon::prelude::*;
 use super::Options;
 use crate::content::Content;
 use crate::render::fingerprint::{Environment, Fingerprints};
-use crate::render::pages::{Output, RenderError, Renderer, outputs};
+use crate::render::outputs::{At, Output, Rendered, outputs};
+use crate::render::pages::{RenderError, Renderer};
 use crate::render::search;
 use crate::render::templates::Templates;
 use crate::site::Site;
@@ -23,6 +24,30 @@ pub fn site<'c>(content: &'c Content, opts: &Options) -> Site<'c> {
 pub struct Planned {
     pub path: String,
     pub fingerprint: u128,
+}
+
+impl Planned {
+    /// The one rule `build` and `serve` share for reusing what the previous
+    /// build made: its file at this path was made with the same fingerprint
+    /// (`previous`, `None` when it made none).
+    pub fn unchanged_since(&self, previous: Option<u128>) -> bool {
+        previous == Some(self.fingerprint)
+    }
+}
+
+/// The one rule `build` and `serve` share for the search index: the previous
+/// index is kept when there is one and every one of its files was made from
+/// records with this `fingerprint` (`previous` gives each file's); otherwise
+/// it is rebuilt whole.
+pub fn keep_index(previous: impl IntoIterator<Item = u128>, fingerprint: u128) -> bool {
+    let mut any = false;
+    for p in previous {
+        if p != fingerprint {
+            return false;
+        }
+        any = true;
+    }
+    any
 }
 
 /// Every output of a site, ready to render.
@@ -59,9 +84,12 @@ impl<'s, 'c> Pipeline<'s, 'c> {
         let fingerprints = Fingerprints::new(self.site, self.env);
         self.outputs
             .par_iter()
-            .map(|o| Planned {
-                path: o.path(self.site),
-                fingerprint: fingerprints.of(self.site, o),
+            .map(|o| {
+                let spec = o.spec(self.site);
+                Planned {
+                    path: spec.at.path(),
+                    fingerprint: fingerprints.of(self.site, &spec.inputs),
+                }
             })
             .collect()
     }
@@ -72,8 +100,14 @@ impl<'s, 'c> Pipeline<'s, 'c> {
         search::fingerprint(self.site, self.env.options)
     }
 
-    /// How many of the outputs are pages a reader reads (see [`Output::is_page`]).
+    /// How many of the outputs are pages a reader reads (see [`At::Page`]).
     pub fn pages(&self) -> usize {
-        self.outputs.iter().filter(|o| o.is_page()).count()
+        let is_page = |o: &Output| matches!(o.spec(self.site).at, At::Page(_));
+        self.outputs.iter().filter(|o| is_page(o)).count()
+    }
+
+    /// Renders one output.
+    pub fn render(&self, output: &Output<'c>) -> Result<Rendered, RenderError> {
+        output.render(&self.renderer)
     }
 }

@@ -11,18 +11,10 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use crate::error::Error;
-use crate::render::pages::published_urls;
+use crate::error::{Error, LostUrl};
+use crate::render::outputs::published_urls;
 use crate::site::Site;
 use crate::site::urls::rel;
-
-/// A URL the previous build published that this one would not.
-#[derive(Debug, Clone)]
-pub struct LostUrl {
-    pub url: String,
-    /// What would keep it: the alias to add and where.
-    pub advice: String,
-}
 
 /// The previous build's URL list: `path` itself, or `urls.txt` in it or in
 /// its `data/`.

@@ -244,90 +244,116 @@ fn column_index(header: &[String]) -> Result<Vec<usize>, String> {
     }
 }
 
-/// Checks one row's cells; every problem in the row is reported.
-fn check_row<'r>(row: usize, cell: &dyn Fn(&str) -> &'r str) -> Result<Outcome, Vec<RowProblem>> {
-    let mut problems = Vec::new();
-    let mut problem = |column: &str, expected: &str| {
-        problems.push(RowProblem {
-            row,
+/// One row's cells as they are read, with every problem found so far.
+struct Cells<'a, 'r> {
+    row: usize,
+    cell: &'a dyn Fn(&str) -> &'r str,
+    problems: Vec<RowProblem>,
+}
+
+impl<'r> Cells<'_, 'r> {
+    fn get(&self, column: &str) -> &'r str {
+        (self.cell)(column)
+    }
+
+    fn problem(&mut self, column: &str, expected: &str) {
+        self.problems.push(RowProblem {
+            row: self.row,
             column: column.to_string(),
-            value: cell(column).to_string(),
+            value: self.get(column).to_string(),
             expected: expected.to_string(),
             ..RowProblem::default()
-        })
-    };
-    for code in ["urn", "la_code"] {
-        if !cell(code).is_empty() && !cell(code).bytes().all(|b| b.is_ascii_digit()) {
-            problem(code, "digits only");
+        });
+    }
+
+    /// Where the inspection was: the codes, the region, the ONS code, the
+    /// area's name and the report's link, each checked.
+    fn place(&mut self) -> (Option<&'static str>, &'r str, &'r str) {
+        for code in ["urn", "la_code"] {
+            let value = self.get(code);
+            if !value.is_empty() && !value.bytes().all(|b| b.is_ascii_digit()) {
+                self.problem(code, "digits only");
+            }
+        }
+        let region = region_name(self.get("region_code"));
+        if region.is_none() {
+            let expected = format!("one of the region codes {REGION_CODES}");
+            self.problem("region_code", &expected);
+        }
+        if !is_ons_code(self.get("ons_code")) {
+            self.problem("ons_code", "an ONS area code: `E` and eight digits");
+        }
+        let area = self.get("local_authority");
+        if area.is_empty() || area.chars().any(char::is_control) {
+            self.problem("local_authority", "the area's name");
+        }
+        let report_url = self.get("report_url");
+        if !report_url.is_empty() && !is_web_url(report_url) {
+            self.problem("report_url", "an absolute http(s) link to the report");
+        }
+        (region, area, report_url)
+    }
+
+    /// A day written `YYYY-MM-DD`; a blank cell is allowed unless `required`.
+    fn day(&mut self, column: &str, required: bool) -> Option<PartialDate> {
+        match self.get(column) {
+            "" if !required => None,
+            text => match PartialDate::parse(text) {
+                Ok(d) if d.precision() == crate::content::date::Precision::Day => Some(d),
+                _ => {
+                    self.problem(column, "a date written YYYY-MM-DD");
+                    None
+                }
+            },
         }
     }
-    let region = region_name(cell("region_code"));
-    if region.is_none() {
-        problem(
-            "region_code",
-            &format!("one of the region codes {REGION_CODES}"),
-        );
+
+    /// A grade in words, as its id; blank is no grade.
+    fn grade(&mut self, column: &str) -> Option<&'static str> {
+        let text = self.get(column);
+        if text.is_empty() {
+            return None;
+        }
+        let word = text.to_lowercase();
+        let id = GRADE_WORDS
+            .iter()
+            .find(|(w, _)| *w == word)
+            .map(|(_, id)| *id);
+        if id.is_none() {
+            self.problem(
+                column,
+                "a grade: outstanding, good, requires improvement or inadequate",
+            );
+        }
+        id
     }
-    if !is_ons_code(cell("ons_code")) {
-        problem("ons_code", "an ONS area code: `E` and eight digits");
-    }
-    let area = cell("local_authority");
-    if area.is_empty() || area.chars().any(char::is_control) {
-        problem("local_authority", "the area's name");
-    }
-    let report_url = cell("report_url");
-    if !report_url.is_empty() && !is_web_url(report_url) {
-        problem("report_url", "an absolute http(s) link to the report");
-    }
-    let inspection_type = match cell("inspection_type") {
+}
+
+/// Checks one row's cells; every problem in the row is reported.
+fn check_row<'r>(row: usize, cell: &dyn Fn(&str) -> &'r str) -> Result<Outcome, Vec<RowProblem>> {
+    let mut c = Cells {
+        row,
+        cell,
+        problems: Vec::new(),
+    };
+    let (region, area, report_url) = c.place();
+    let inspection_type = match c.get("inspection_type") {
         "standard" => Some("standard"),
         "short" => Some("short"),
         // Blank or free text: the type is simply not known.
         _ => None,
     };
-    let mut day = |column: &str, required: bool| match cell(column) {
-        "" if !required => None,
-        text => match PartialDate::parse(text) {
-            Ok(d) if d.precision() == crate::content::date::Precision::Day => Some(d),
-            _ => {
-                problem(column, "a date written YYYY-MM-DD");
-                None
-            }
-        },
-    };
-    let visit_from = day("visit_from", false);
-    let visit_to = day("visit_to", false);
-    let published = day("published", true);
+    let visit_from = c.day("visit_from", false);
+    let visit_to = c.day("visit_to", false);
+    let published = c.day("published", true);
     if let (Some(from), Some(to)) = (visit_from, visit_to)
         && to < from
     {
-        problem("visit_to", "a day on or after `visit_from`");
+        c.problem("visit_to", "a day on or after `visit_from`");
     }
-    let mut grade = |column: &str| match cell(column) {
-        "" => None,
-        text => {
-            let word = text.to_lowercase();
-            let id = GRADE_WORDS
-                .iter()
-                .find(|(w, _)| *w == word)
-                .map(|(_, id)| *id);
-            if id.is_none() {
-                problem(
-                    column,
-                    "a grade: outstanding, good, requires improvement or inadequate",
-                );
-            }
-            id
-        }
-    };
-    let overall = grade("overall");
-    let leaders = grade("leaders");
-    let help_and_protection = grade("help_and_protection");
-    let in_care = grade("in_care");
-    let care_leavers = grade("care_leavers");
     let outcome = Outcome {
         row,
-        ons_code: cell("ons_code").to_string(),
+        ons_code: c.get("ons_code").to_string(),
         region: region.unwrap_or_default(),
         area: area.to_string(),
         report_url: (!report_url.is_empty()).then(|| report_url.to_string()),
@@ -335,12 +361,13 @@ fn check_row<'r>(row: usize, cell: &dyn Fn(&str) -> &'r str) -> Result<Outcome, 
         visit_from,
         visit_to,
         published: published.unwrap_or(PartialDate::parse("1900").expect("a year")),
-        overall,
-        leaders,
-        help_and_protection,
-        in_care,
-        care_leavers,
+        overall: c.grade("overall"),
+        leaders: c.grade("leaders"),
+        help_and_protection: c.grade("help_and_protection"),
+        in_care: c.grade("in_care"),
+        care_leavers: c.grade("care_leavers"),
     };
+    let mut problems = c.problems;
     if published.is_some() {
         check_judgements(&outcome, cell, &mut problems);
     }

@@ -57,7 +57,7 @@ impl Badge {
         let authority = a.authority.short_name.clone();
         let (rating, judgements, date_line, tone) = match &a.current {
             CurrentRating::NotYetRated => (
-                "Not yet rated".to_string(),
+                a.current.words().to_string(),
                 Vec::new(),
                 "No graded inspection recorded".to_string(),
                 0,
@@ -90,7 +90,7 @@ impl Badge {
                                     .collect()
                             })
                             .unwrap_or_default();
-                        ("No overall grade".to_string(), judgements, date_line, 0)
+                        (a.current.words().to_string(), judgements, date_line, 0)
                     }
                 }
             }
@@ -190,16 +190,25 @@ impl Badge {
     }
 }
 
-/// The bar colour and the text colour for a tone (the stylesheet's colours;
-/// the text colours keep at least 4.5:1 contrast on white).
+/// The bar colour and the text colour for a tone: the built-in stylesheet's
+/// `--tone-N` and `--tone-N-fg`, the one place the colours are written (the
+/// text colours keep at least 4.5:1 contrast on white). Tones other than
+/// 1 to 4 are the neutral tone 0.
 pub(crate) fn tone_colours(tone: usize) -> (&'static str, &'static str) {
-    match tone {
-        1 => ("#00703c", "#005a30"),
-        2 => ("#4f7d1f", "#2f4d10"),
-        3 => ("#b05a00", "#5c3200"),
-        4 => ("#c12c16", "#7a1407"),
-        _ => ("#505a5f", "#272b2d"),
-    }
+    let tone = if (1..=4).contains(&tone) { tone } else { 0 };
+    (
+        css_colour(&format!("--tone-{tone}:")),
+        css_colour(&format!("--tone-{tone}-fg:")),
+    )
+}
+
+/// The value of a custom property (`name` ends with its colon) in the
+/// built-in stylesheet; a missing one fails the unit test below.
+fn css_colour(name: &str) -> &'static str {
+    let css = super::builtin::stylesheet();
+    css.find(name)
+        .and_then(|i| css[i + name.len()..].split(';').next())
+        .map_or("", str::trim)
 }
 
 pub(crate) fn empty(w: &mut Writer<Vec<u8>>, name: &str, attrs: &[(&str, &str)]) {
@@ -279,7 +288,16 @@ pub fn snippet(badge: &Badge, page_url: &str, badge_url: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::wrap;
+    use super::{tone_colours, wrap};
+
+    #[test]
+    fn every_tone_takes_its_colours_from_the_stylesheet() {
+        assert_eq!(tone_colours(1), ("#00703c", "#005a30"));
+        for tone in 0..=5 {
+            let (bar, text) = tone_colours(tone);
+            assert!(bar.starts_with('#') && text.starts_with('#'), "{tone}");
+        }
+    }
 
     #[test]
     fn judgements_wrap_at_word_boundaries() {

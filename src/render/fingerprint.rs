@@ -7,7 +7,7 @@
 
 use xxhash_rust::xxh3::Xxh3;
 
-use super::outputs::Output;
+use crate::content::{Inspection, Page, Response};
 use crate::site::Site;
 
 /// Everything that is not content: templates, the binary, options.
@@ -39,6 +39,53 @@ impl Environment {
         Environment {
             templates,
             options: h.digest128(),
+        }
+    }
+}
+
+/// What an output's bytes depend on, as [`crate::render::outputs`] describes
+/// each kind; [`Fingerprints::of`] hashes it.
+#[derive(Debug, Clone, Copy)]
+pub enum Inputs<'a, 'c> {
+    /// Templates, options, settings and free pages (whose titles are in
+    /// every page's navigation): what every output depends on.
+    Global,
+    /// The global inputs and every authority's files.
+    All,
+    /// As `All`, and the map's layout (`map.hexjson`): the pages that draw
+    /// the map.
+    AllAndMap,
+    /// The global inputs and one authority's files (by index into
+    /// `Site::authorities`).
+    Authority(usize),
+    /// As `Authority`, with a text of the output's own (a badge's location, a
+    /// redirect's target).
+    AuthorityAnd(usize, &'a str),
+    /// An inspection page: its authority's files and the people's addresses
+    /// of every speaker quoted on it, its responses' included.
+    Inspection(&'c Inspection),
+    /// A response page: its authority's files and its speakers' addresses.
+    Response(&'c Response),
+    /// A person's page (by index into `Site::people`): the files of every
+    /// authority they are quoted in.
+    Person(usize),
+    /// A free page: its own file.
+    Page(&'c Page),
+}
+
+impl Inputs<'_, '_> {
+    /// The content file the output is made from alone, if any (an inspection,
+    /// response or free page): `serve` renders these first after an edit.
+    pub fn own_file(&self) -> Option<&str> {
+        match self {
+            Inputs::Inspection(i) => Some(&i.file.path),
+            Inputs::Response(r) => Some(&r.file.path),
+            Inputs::Page(p) => Some(&p.file.path),
+            Inputs::Global
+            | Inputs::All
+            | Inputs::Authority(_)
+            | Inputs::AuthorityAnd(..)
+            | Inputs::Person(_) => None,
         }
     }
 }
@@ -104,23 +151,17 @@ impl Fingerprints {
         combine(names.map(|n| text(site.person_slug(n.trim()).unwrap_or(""))))
     }
 
-    pub fn of(&self, site: &Site, output: &Output) -> u128 {
+    /// The fingerprint of an output with these inputs.
+    pub fn of(&self, site: &Site, inputs: &Inputs) -> u128 {
         let g = self.global;
-        match output {
-            Output::Authority(i)
-            | Output::Latest(i)
-            | Output::AuthorityFeed(i)
-            | Output::AuthorityData(i)
-            | Output::AuthorityCsv(i) => combine([g, self.authority[*i]]),
+        match *inputs {
+            Inputs::Global => g,
+            Inputs::All => self.all,
             // The map: every authority's rating, and where the layout puts it.
-            Output::Home | Output::Region(_) | Output::MapSvg => combine([self.all, self.map]),
-            // The badge shows the current rating, derived from the
-            // authority's files (and the frameworks, in `g`).
-            Output::Badge { authority, at } => combine([g, self.authority[*authority], text(at)]),
-            Output::Alias { authority, to, .. } => {
-                combine([g, self.authority[*authority], text(to)])
-            }
-            Output::Inspection(i) => {
+            Inputs::AllAndMap => combine([self.all, self.map]),
+            Inputs::Authority(i) => combine([g, self.authority[i]]),
+            Inputs::AuthorityAnd(i, own) => combine([g, self.authority[i], text(own)]),
+            Inputs::Inspection(i) => {
                 let quotes = i
                     .quotes
                     .iter()
@@ -138,13 +179,13 @@ impl Fingerprints {
                 );
                 combine([g, self.of_authority(site, &i.authority), speakers])
             }
-            Output::Response(r) => {
+            Inputs::Response(r) => {
                 let speakers =
                     self.speakers(site, r.quotes.iter().filter_map(|q| q.speaker.as_deref()));
                 combine([g, self.of_authority(site, &r.authority), speakers])
             }
-            Output::Person(p) => {
-                let person = &site.people[*p];
+            Inputs::Person(p) => {
+                let person = &site.people[p];
                 let mut authorities: Vec<&str> = person
                     .quotes
                     .iter()
@@ -161,29 +202,7 @@ impl Fingerprints {
                         .chain(authorities.into_iter().map(|a| self.of_authority(site, a))),
                 )
             }
-            Output::Page(p) => combine([g, p.file.hash]),
-            Output::Frameworks | Output::NotFound | Output::Robots | Output::Headers => g,
-            Output::Authorities
-            | Output::People
-            | Output::AuthoritiesJson
-            | Output::InspectionsJson
-            | Output::ResponsesJson
-            | Output::InspectionsCsv
-            | Output::Feed
-            | Output::Sitemap
-            | Output::Framework(_)
-            | Output::Inspections
-            | Output::InspectionsIn(_)
-            | Output::Rating(_)
-            | Output::Regions
-            | Output::Search
-            | Output::UrlList
-            | Output::Ratings
-            | Output::RatingsByYearJson
-            | Output::RatingsByYearCsv
-            | Output::AuthoritiesCsv
-            | Output::ResponsesCsv
-            | Output::Redirects => self.all,
+            Inputs::Page(p) => combine([g, p.file.hash]),
         }
     }
 }

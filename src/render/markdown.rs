@@ -41,12 +41,22 @@ pub fn to_html(markdown: &str) -> String {
     let mut dropped_link_depth = 0usize;
     let events = Parser::new_ext(markdown, options()).filter_map(|event| match event {
         Event::Html(raw) | Event::InlineHtml(raw) => Some(Event::Text(raw)),
-        Event::Start(Tag::Link {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => {
+        // Images would load from elsewhere on every view: they are shown as
+        // a link to the image, with their text, like links.
+        Event::Start(
+            Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }
+            | Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            },
+        ) => {
             if is_safe_link(&dest_url) {
                 Some(Event::Start(Tag::Link {
                     link_type,
@@ -59,37 +69,11 @@ pub fn to_html(markdown: &str) -> String {
                 None
             }
         }
-        Event::End(TagEnd::Link) if dropped_link_depth > 0 => {
+        Event::End(TagEnd::Link | TagEnd::Image) if dropped_link_depth > 0 => {
             dropped_link_depth -= 1;
             None
         }
-        // Images would load from elsewhere on every view; show their text as a link instead.
-        Event::Start(Tag::Image {
-            dest_url,
-            title,
-            id,
-            link_type,
-        }) => {
-            if is_safe_link(&dest_url) {
-                Some(Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }))
-            } else {
-                dropped_link_depth += 1;
-                None
-            }
-        }
-        Event::End(TagEnd::Image) => {
-            if dropped_link_depth > 0 {
-                dropped_link_depth -= 1;
-                None
-            } else {
-                Some(Event::End(TagEnd::Link))
-            }
-        }
+        Event::End(TagEnd::Image) => Some(Event::End(TagEnd::Link)),
         Event::Start(Tag::Heading {
             level,
             id,

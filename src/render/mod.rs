@@ -2,6 +2,7 @@
 //! except loading templates and static files; writing is [`crate::output`]'s job.
 
 pub mod badge;
+pub mod builtin;
 pub mod charts;
 pub mod data;
 pub mod feed;

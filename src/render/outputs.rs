@@ -1,7 +1,14 @@
-//! Every output file of the site, listed once: what it is, where it is
-//! written, and whether it is a page a reader reads.
+//! Every output file of the site, described once. [`Output::spec`] is the one
+//! place that says, for each kind of output, where it is written, whether it
+//! is a page a reader reads, what its fingerprint depends on, the date it last
+//! changed and how its bytes are made; [`outputs`] lists every output a site
+//! has. Adding a kind is a variant here, its arm in [`Output::spec`] (the
+//! compiler asks for it: no arm is a catch-all) and its line in [`outputs`].
 
-use crate::content::{Inspection, Page, Response};
+use super::fingerprint::Inputs;
+use super::pages::{RenderError, Renderer};
+use super::{badge, data, feed, hosting, lastmod, tables};
+use crate::content::{Inspection, Page, PartialDate, Response};
 use crate::site::urls::{file_for, rel};
 use crate::site::{AuthorityFacts, Site};
 
@@ -75,89 +82,297 @@ pub enum Output<'c> {
     Headers,
 }
 
-impl Output<'_> {
-    /// Where a page lives, relative to the site root (`authorities/x/`), for
-    /// the outputs that are folders; `None` for named files.
-    pub fn location(&self, site: &Site) -> Option<String> {
-        Some(match self {
-            Output::Home => rel::home(),
-            Output::Authorities => rel::authorities(),
-            Output::Authority(i) => rel::authority(&site.authorities[*i].authority.slug),
-            Output::Inspection(i) => rel::inspection(&i.authority, &i.slug),
-            Output::Response(r) => rel::response(&r.authority, &r.slug),
-            Output::Latest(i) => rel::latest(&site.authorities[*i].authority.slug),
-            Output::Alias { from, .. } => from.clone(),
-            Output::Page(p) => rel::page(&p.slug),
-            Output::People => rel::people(),
-            Output::Person(i) => rel::person(&site.people[*i].slug),
-            Output::Frameworks => rel::frameworks(),
-            Output::Framework(f) => rel::framework(&site.content.frameworks.frameworks[*f].id),
-            Output::Inspections => rel::inspections(),
-            Output::InspectionsIn(y) => rel::inspections_in(site.years[*y].year),
-            Output::Rating(g) => rel::ratings(site.rating_groups[*g].key.slug()),
-            Output::Regions => rel::regions(),
-            Output::Search => rel::search(),
-            Output::Region(r) => rel::region(&site.regions[*r].slug),
-            Output::Ratings => rel::ratings_index(),
-            _ => return None,
+/// Where an output is written, and what kind of address it has.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum At {
+    /// A page a reader reads, at a folder (site-relative, `authorities/x/`):
+    /// what the sitemap lists and the build counts as a page.
+    Page(String),
+    /// A folder address that only redirects (`latest/`, former addresses).
+    Redirect(String),
+    /// A named file: the 404 page, data files, feeds, badges, robots.txt.
+    File(String),
+}
+
+impl At {
+    /// The folder address, for pages and redirects.
+    pub fn location(&self) -> Option<&str> {
+        match self {
+            At::Page(l) | At::Redirect(l) => Some(l),
+            At::File(_) => None,
+        }
+    }
+
+    /// The file written, relative to the output folder.
+    pub fn path(&self) -> String {
+        match self {
+            At::Page(l) | At::Redirect(l) => file_for(l),
+            At::File(p) => p.clone(),
+        }
+    }
+
+    /// How errors name the output: its address, or its file.
+    fn name(&self) -> String {
+        match self {
+            At::Page(l) | At::Redirect(l) => format!("/{l}"),
+            At::File(p) => p.clone(),
+        }
+    }
+}
+
+/// How an output's bytes are made, from the renderer and the output's name
+/// (for errors).
+pub type Render<'a, 'c> =
+    Box<dyn FnOnce(&Renderer<'_, 'c>, &str) -> Result<Vec<u8>, RenderError> + 'a>;
+
+/// Everything about one output, from [`Output::spec`].
+pub struct Spec<'a, 'c> {
+    /// The kind's name (the variant's, in kebab case), for tests and timings.
+    pub kind: &'static str,
+    pub at: At,
+    /// What the output's bytes depend on (see [`super::fingerprint`]).
+    pub inputs: Inputs<'a, 'c>,
+    /// The newest date the page shows, for the sitemap.
+    pub lastmod: Option<PartialDate>,
+    pub render: Render<'a, 'c>,
+}
+
+/// A spec still missing how it is rendered; see [`Output::spec`].
+struct Partial<'a, 'c> {
+    kind: &'static str,
+    at: At,
+    inputs: Inputs<'a, 'c>,
+    lastmod: Option<PartialDate>,
+}
+
+/// A spec's start: what it is and where.
+fn at<'a, 'c>(kind: &'static str, at: At, inputs: Inputs<'a, 'c>) -> Partial<'a, 'c> {
+    let lastmod = None;
+    Partial {
+        kind,
+        at,
+        inputs,
+        lastmod,
+    }
+}
+
+fn page<'a, 'c>(kind: &'static str, l: String, inputs: Inputs<'a, 'c>) -> Partial<'a, 'c> {
+    at(kind, At::Page(l), inputs)
+}
+
+fn redirect<'a, 'c>(kind: &'static str, l: String, inputs: Inputs<'a, 'c>) -> Partial<'a, 'c> {
+    at(kind, At::Redirect(l), inputs)
+}
+
+fn file<'a, 'c>(kind: &'static str, path: String, inputs: Inputs<'a, 'c>) -> Partial<'a, 'c> {
+    at(kind, At::File(path), inputs)
+}
+
+/// A file of `/data/`, depending on every content file; named by its file
+/// name (`inspections.csv`).
+fn data_file<'a, 'c>(name: &'static str) -> Partial<'a, 'c> {
+    file(name, rel::data(name), Inputs::All)
+}
+
+impl<'a, 'c> Partial<'a, 'c> {
+    fn dated(self, lastmod: Option<PartialDate>) -> Self {
+        Partial { lastmod, ..self }
+    }
+
+    /// Rendered by the renderer (a template and its view).
+    fn by(
+        self,
+        render: impl FnOnce(&Renderer<'_, 'c>, &str) -> Result<Vec<u8>, RenderError> + 'a,
+    ) -> Spec<'a, 'c> {
+        let Partial {
+            kind,
+            at,
+            inputs,
+            lastmod,
+        } = self;
+        let render = Box::new(render);
+        Spec {
+            kind,
+            at,
+            inputs,
+            lastmod,
+            render,
+        }
+    }
+
+    /// Made from the site model alone (data files, feeds, badges).
+    fn bytes(self, make: impl FnOnce(&Site<'c>) -> Vec<u8> + 'a) -> Spec<'a, 'c> {
+        self.by(move |r, _| Ok(make(r.site)))
+    }
+}
+
+impl<'c> Output<'c> {
+    /// What this output is: the one description of every kind.
+    pub fn spec<'a>(&'a self, site: &Site<'c>) -> Spec<'a, 'c> {
+        use Inputs as In;
+        let slug = |i: usize| site.authorities[i].authority.slug.as_str();
+        match self {
+            Output::Home => page("home", rel::home(), In::AllAndMap)
+                .dated(lastmod::newest(site))
+                .by(|r, p| r.render("home.html", p, &r.views().home())),
+            Output::Authorities => page("authorities", rel::authorities(), In::All)
+                .dated(lastmod::newest(site))
+                .by(|r, p| r.render("authorities.html", p, &r.views().authorities())),
+            Output::Authority(i) => page("authority", rel::authority(slug(*i)), In::Authority(*i))
+                .dated(lastmod::authority(&site.authorities[*i]))
+                .by(|r, p| {
+                    let cx = r.views().authority(&r.site.authorities[*i]);
+                    r.render("authority.html", p, &cx)
+                }),
+            Output::Inspection(i) => page(
+                "inspection",
+                rel::inspection(&i.authority, &i.slug),
+                In::Inspection(i),
+            )
+            .dated(lastmod::inspection(site, i))
+            .by(|r, p| r.render_markdown("inspection.html", p, &i.body, |v, b| v.inspection(i, b))),
+            Output::Response(x) => page(
+                "response",
+                rel::response(&x.authority, &x.slug),
+                In::Response(x),
+            )
+            .dated(Some(x.date))
+            .by(|r, p| r.render_markdown("response.html", p, &x.body, |v, b| v.response(x, b))),
+            Output::Latest(i) => redirect("latest", rel::latest(slug(*i)), In::Authority(*i))
+                .by(|r, _| latest(r, *i)),
+            Output::Alias {
+                authority,
+                from,
+                to,
+            } => redirect("alias", from.clone(), In::AuthorityAnd(*authority, to))
+                .by(|r, _| r.redirect(to, r.site.authorities[*authority].authority.name.clone())),
+            Output::Page(x) => page("page", rel::page(&x.slug), In::Page(x))
+                .by(|r, p| r.render_markdown("page.html", p, &x.body, |v, b| v.free_page(x, b))),
+            Output::People => page("people", rel::people(), In::All)
+                .by(|r, p| r.render("people.html", p, &r.views().people())),
+            Output::Person(i) => page("person", rel::person(&site.people[*i].slug), In::Person(*i))
+                .dated(lastmod::person(&site.people[*i]))
+                .by(|r, p| r.render("person.html", p, &r.views().person(*i))),
+            Output::Frameworks => page("frameworks", rel::frameworks(), In::Global)
+                .by(|r, p| r.render("frameworks.html", p, &r.views().frameworks())),
+            Output::Framework(f) => page(
+                "framework",
+                rel::framework(&site.content.frameworks.frameworks[*f].id),
+                In::All,
+            )
+            .by(|r, p| r.render("framework.html", p, &r.views().framework(*f))),
+            Output::Inspections => page("inspections", rel::inspections(), In::All)
+                .by(|r, p| r.render("inspections.html", p, &r.views().inspections())),
+            Output::InspectionsIn(y) => page(
+                "inspections-in",
+                rel::inspections_in(site.years[*y].year),
+                In::All,
+            )
+            .by(|r, p| r.render("inspections-year.html", p, &r.views().inspections_in(*y))),
+            Output::Rating(g) => page(
+                "rating",
+                rel::ratings(site.rating_groups[*g].key.slug()),
+                In::All,
+            )
+            .by(|r, p| r.render("rating.html", p, &r.views().rating(*g))),
+            Output::Regions => page("regions", rel::regions(), In::All)
+                .by(|r, p| r.render("regions.html", p, &r.views().regions())),
+            Output::Region(x) => page("region", rel::region(&site.regions[*x].slug), In::AllAndMap)
+                .by(|r, p| r.render("region.html", p, &r.views().region(*x))),
+            Output::Search => page("search", rel::search(), In::All)
+                .by(|r, p| r.render("search.html", p, &r.views().search())),
+            Output::AuthorityFeed(a) => file(
+                "authority-feed",
+                rel::authority_feed(slug(*a)),
+                In::Authority(*a),
+            )
+            .bytes(|s| feed::authority_atom(s, &s.authorities[*a])),
+            Output::AuthorityData(a) => file(
+                "authority-data",
+                rel::authority_data(slug(*a)),
+                In::Authority(*a),
+            )
+            .bytes(|s| data::authority_data_json(s, &s.authorities[*a])),
+            Output::NotFound => file("not-found", "404.html".into(), In::Global)
+                .by(|r, p| r.render("404.html", p, &r.views().not_found())),
+            Output::AuthoritiesJson => data_file("authorities.json").bytes(data::authorities_json),
+            Output::InspectionsJson => data_file("inspections.json").bytes(data::inspections_json),
+            Output::ResponsesJson => data_file("responses.json").bytes(data::responses_json),
+            Output::InspectionsCsv => data_file("inspections.csv").bytes(data::inspections_csv),
+            Output::Feed => file("feed", rel::feed(), In::All).bytes(feed::atom),
+            Output::Sitemap => file("sitemap", rel::sitemap(), In::All).bytes(sitemap),
+            Output::Robots => file("robots", "robots.txt".into(), In::Global).bytes(robots),
+            Output::Badge { authority: a, at } => {
+                file("badge", rel::badge(at), In::AuthorityAnd(*a, at))
+                    .bytes(|s| badge::Badge::of(s, &s.authorities[*a]).svg())
+            }
+            Output::UrlList => data_file("urls.txt").bytes(url_list),
+            Output::Ratings => page("ratings", rel::ratings_index(), In::All)
+                .by(|r, p| r.render("ratings.html", p, &r.views().ratings())),
+            Output::MapSvg => file("map-svg", rel::map_svg(), In::AllAndMap)
+                .by(|r, _| Ok(r.views().map_file().into_bytes())),
+            Output::RatingsByYearJson => {
+                data_file("ratings-by-year.json").bytes(tables::ratings_by_year_json)
+            }
+            Output::RatingsByYearCsv => {
+                data_file("ratings-by-year.csv").bytes(tables::ratings_by_year_csv)
+            }
+            Output::AuthoritiesCsv => data_file("authorities.csv").bytes(tables::authorities_csv),
+            Output::ResponsesCsv => data_file("responses.csv").bytes(tables::responses_csv),
+            Output::AuthorityCsv(a) => file(
+                "authority-csv",
+                rel::authority_csv(slug(*a)),
+                In::Authority(*a),
+            )
+            .bytes(|s| tables::authority_data_csv(s, &s.authorities[*a])),
+            Output::Redirects => file("redirects", rel::redirects(), In::All).bytes(hosting::redirects),
+            Output::Headers => file("headers", rel::headers(), In::Global).bytes(hosting::headers),
+        }
+    }
+
+    /// Renders this output.
+    pub fn render(&self, renderer: &Renderer<'_, 'c>) -> Result<Rendered, RenderError> {
+        let spec = self.spec(renderer.site);
+        let bytes = (spec.render)(renderer, &spec.at.name())?;
+        Ok(Rendered {
+            path: spec.at.path(),
+            bytes,
         })
     }
+}
 
-    /// The file this output is written to, relative to the output folder.
-    pub fn path(&self, site: &Site) -> String {
-        if let Some(location) = self.location(site) {
-            return file_for(&location);
-        }
-        match self {
-            Output::NotFound => "404.html".into(),
-            Output::AuthoritiesJson => rel::data("authorities.json"),
-            Output::InspectionsJson => rel::data("inspections.json"),
-            Output::ResponsesJson => rel::data("responses.json"),
-            Output::InspectionsCsv => rel::data("inspections.csv"),
-            Output::Feed => "feed.xml".into(),
-            Output::Sitemap => "sitemap.xml".into(),
-            Output::Robots => "robots.txt".into(),
-            Output::AuthorityFeed(a) => rel::authority_feed(&site.authorities[*a].authority.slug),
-            Output::AuthorityData(a) => rel::authority_data(&site.authorities[*a].authority.slug),
-            Output::Badge { at, .. } => rel::badge(at),
-            Output::UrlList => rel::data("urls.txt"),
-            Output::MapSvg => rel::map_svg(),
-            Output::RatingsByYearJson => rel::data("ratings-by-year.json"),
-            Output::RatingsByYearCsv => rel::data("ratings-by-year.csv"),
-            Output::AuthoritiesCsv => rel::data("authorities.csv"),
-            Output::ResponsesCsv => rel::data("responses.csv"),
-            Output::AuthorityCsv(a) => rel::authority_csv(&site.authorities[*a].authority.slug),
-            Output::Redirects => rel::redirects(),
-            Output::Headers => rel::headers(),
-            _ => unreachable!("every page has a location"),
-        }
-    }
+/// `/authorities/<a>/latest/`: a redirect to the authority's current inspection.
+fn latest(r: &Renderer, authority: usize) -> Result<Vec<u8>, RenderError> {
+    let a = &r.site.authorities[authority];
+    let target = a.current.inspection().expect("listed only when rated");
+    let label = format!(
+        "{}: {}",
+        a.authority.short_name,
+        r.site.inspection_title(target)
+    );
+    r.redirect(&rel::inspection(&target.authority, &target.slug), label)
+}
 
-    /// A page a reader reads, with an address of its own: what the sitemap
-    /// lists and the build counts. Not redirects (`latest/`, former
-    /// addresses), the 404 page, data files, the feed or robots.txt.
-    pub fn is_page(&self) -> bool {
-        matches!(
-            self,
-            Output::Home
-                | Output::Authorities
-                | Output::Authority(_)
-                | Output::Inspection(_)
-                | Output::Response(_)
-                | Output::Page(_)
-                | Output::People
-                | Output::Person(_)
-                | Output::Frameworks
-                | Output::Framework(_)
-                | Output::Inspections
-                | Output::InspectionsIn(_)
-                | Output::Rating(_)
-                | Output::Regions
-                | Output::Region(_)
-                | Output::Search
-                | Output::Ratings
-        )
-    }
+fn sitemap(site: &Site) -> Vec<u8> {
+    feed::sitemap(site, &page_urls(site))
+}
+
+fn robots(site: &Site) -> Vec<u8> {
+    let sitemap = site.urls.absolute(&rel::sitemap());
+    format!("User-agent: *\nAllow: /\n\nSitemap: {sitemap}\n").into_bytes()
+}
+
+/// `/data/urls.txt`: every address the site publishes, one a line.
+fn url_list(site: &Site) -> Vec<u8> {
+    let mut urls = published_urls(site).join("\n");
+    urls.push('\n');
+    urls.into_bytes()
+}
+
+/// A rendered file: its path under the output folder and its bytes.
+pub struct Rendered {
+    pub path: String,
+    pub bytes: Vec<u8>,
 }
 
 /// Every output of the site.
@@ -262,13 +477,16 @@ fn alias_redirects(a: &AuthorityFacts) -> Vec<(String, String)> {
     out
 }
 
-/// Site-relative URLs of the pages (see [`Output::is_page`]), each with the
-/// date it last changed, for the sitemap.
-pub fn page_urls(site: &Site) -> Vec<(String, Option<crate::content::PartialDate>)> {
+/// Site-relative URLs of the pages (see [`At::Page`]), each with the date it
+/// last changed, for the sitemap.
+pub fn page_urls(site: &Site) -> Vec<(String, Option<PartialDate>)> {
     outputs(site)
         .iter()
-        .filter(|o| o.is_page())
-        .filter_map(|o| Some((o.location(site)?, super::lastmod::lastmod(site, o))))
+        .map(|o| o.spec(site))
+        .filter_map(|s| match s.at {
+            At::Page(l) => Some((l, s.lastmod)),
+            At::Redirect(_) | At::File(_) => None,
+        })
         .collect()
 }
 
@@ -278,8 +496,7 @@ pub fn page_urls(site: &Site) -> Vec<(String, Option<crate::content::PartialDate
 pub fn published_urls(site: &Site) -> Vec<String> {
     let mut urls: Vec<String> = outputs(site)
         .iter()
-        .filter_map(|o| o.location(site))
-        .map(|l| site.urls.absolute(&l))
+        .filter_map(|o| o.spec(site).at.location().map(|l| site.urls.absolute(l)))
         .collect();
     urls.sort();
     urls.dedup();

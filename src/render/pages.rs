@@ -1,28 +1,19 @@
-//! The renderer: one output of the site to bytes.
+//! The renderer: a template and a view's context to a page's bytes, with the
+//! shared header and footer rendered once and put in place.
 //!
-//! [`crate::render::outputs`] lists what the site holds; [`Renderer::render_one`]
-//! turns one entry into bytes, taking the page's context from
-//! [`crate::render::views`]. The caller runs it on rayon's pool and hands each
-//! result straight to a writer, so no more than a few pages are in memory at a
-//! time.
+//! [`crate::render::outputs`] says, for each kind of output, which template
+//! and view (or which data writer) makes it; this module knows nothing of
+//! the kinds. The caller runs rendering on rayon's pool and hands each result
+//! straight to a writer, so no more than a few pages are in memory at a time.
 
 use serde::Serialize;
 use tera::{Context, Tera};
 
 use super::markdown;
 use super::slot;
+use super::templates::error_chain;
 use super::views::Views;
-use super::{data, feed, tables, templates::error_chain};
 use crate::site::Site;
-use crate::site::urls::rel;
-
-pub use super::outputs::{Output, outputs, page_urls, published_urls};
-
-/// A rendered file: its path under the output folder and its bytes.
-pub struct Rendered {
-    pub path: String,
-    pub bytes: Vec<u8>,
-}
 
 /// A page that failed to render: which page, and Tera's error (its whole
 /// chain of causes is in the message).
@@ -79,7 +70,13 @@ impl<'s, 'c> Renderer<'s, 'c> {
         Ok(r)
     }
 
-    fn render<T: Serialize>(
+    /// The views, for the contexts of templates.
+    pub fn views(&self) -> &Views<'s, 'c> {
+        &self.views
+    }
+
+    /// Renders `template` with the context `cx`; `page` names the page in errors.
+    pub fn render<T: Serialize>(
         &self,
         template: &str,
         page: &str,
@@ -107,103 +104,22 @@ impl<'s, 'c> Renderer<'s, 'c> {
         Ok(slot::fill(html, &self.headers, &self.footer, body))
     }
 
-    /// Renders one output.
-    pub fn render_one(&self, output: &Output<'c>) -> Result<Rendered, RenderError> {
-        let site = self.site;
-        let views = &self.views;
-        let path = output.path(site);
-        // Pages are named in errors by their address.
-        let page = || output.location(site).unwrap_or_else(|| path.clone());
-        let bytes = match output {
-            Output::Home => self.render("home.html", "/", &views.home())?,
-            Output::Authorities => {
-                self.render("authorities.html", "/authorities/", &views.authorities())?
-            }
-            Output::Authority(i) => {
-                let cx = views.authority(&site.authorities[*i]);
-                self.render("authority.html", &page(), &cx)?
-            }
-            Output::Inspection(i) => {
-                let body = markdown::to_html(&i.body);
-                let cx = views.inspection(i, &body);
-                self.render_with_body("inspection.html", &page(), &cx, &body)?
-            }
-            Output::Response(r) => {
-                let body = markdown::to_html(&r.body);
-                let cx = views.response(r, &body);
-                self.render_with_body("response.html", &page(), &cx, &body)?
-            }
-            Output::Page(p) => {
-                let body = markdown::to_html(&p.body);
-                let cx = views.free_page(p, &body);
-                self.render_with_body("page.html", &page(), &cx, &body)?
-            }
-            Output::Latest(i) => {
-                let a = &site.authorities[*i];
-                let target = a.current.inspection().expect("listed only when rated");
-                let label = format!(
-                    "{}: {}",
-                    a.authority.short_name,
-                    site.inspection_title(target)
-                );
-                self.redirect(&rel::inspection(&target.authority, &target.slug), label)?
-            }
-            Output::Alias { authority, to, .. } => {
-                self.redirect(to, site.authorities[*authority].authority.name.clone())?
-            }
-            Output::People => self.render("people.html", "/people/", &views.people())?,
-            Output::Person(i) => self.render("person.html", &page(), &views.person(*i))?,
-            Output::Frameworks => {
-                self.render("frameworks.html", "/frameworks/", &views.frameworks())?
-            }
-            Output::Framework(f) => self.render("framework.html", &page(), &views.framework(*f))?,
-            Output::Inspections => {
-                self.render("inspections.html", &page(), &views.inspections())?
-            }
-            Output::InspectionsIn(y) => {
-                self.render("inspections-year.html", &page(), &views.inspections_in(*y))?
-            }
-            Output::Rating(g) => self.render("rating.html", &page(), &views.rating(*g))?,
-            Output::Regions => self.render("regions.html", &page(), &views.regions())?,
-            Output::Search => self.render("search.html", &page(), &views.search())?,
-            Output::Region(r) => self.render("region.html", &page(), &views.region(*r))?,
-            Output::AuthorityFeed(a) => feed::authority_atom(site, &site.authorities[*a]),
-            Output::AuthorityData(a) => data::authority_data_json(site, &site.authorities[*a]),
-            Output::NotFound => self.render("404.html", "404.html", &views.not_found())?,
-            Output::AuthoritiesJson => data::authorities_json(site),
-            Output::InspectionsJson => data::inspections_json(site),
-            Output::ResponsesJson => data::responses_json(site),
-            Output::InspectionsCsv => data::inspections_csv(site),
-            Output::Feed => feed::atom(site),
-            Output::Sitemap => feed::sitemap(site, &page_urls(site)),
-            Output::Robots => format!(
-                "User-agent: *\nAllow: /\n\nSitemap: {}\n",
-                site.urls.absolute(&rel::sitemap())
-            )
-            .into_bytes(),
-            Output::Badge { authority, .. } => {
-                super::badge::Badge::of(site, &site.authorities[*authority]).svg()
-            }
-            Output::Ratings => self.render("ratings.html", &page(), &views.ratings())?,
-            Output::MapSvg => views.map_file().into_bytes(),
-            Output::RatingsByYearJson => tables::ratings_by_year_json(site),
-            Output::RatingsByYearCsv => tables::ratings_by_year_csv(site),
-            Output::AuthoritiesCsv => tables::authorities_csv(site),
-            Output::ResponsesCsv => tables::responses_csv(site),
-            Output::AuthorityCsv(a) => tables::authority_data_csv(site, &site.authorities[*a]),
-            Output::UrlList => {
-                let mut s = published_urls(site).join("\n");
-                s.push('\n');
-                s.into_bytes()
-            }
-            Output::Redirects => super::hosting::redirects(site),
-            Output::Headers => super::hosting::headers(site),
-        };
-        Ok(Rendered { path, bytes })
+    /// Renders a page whose body is an editor's Markdown: `view` makes the
+    /// context from the body's HTML, which is put in the template's body slot.
+    pub fn render_markdown<'r, T: Serialize>(
+        &'r self,
+        template: &str,
+        page: &str,
+        markdown: &str,
+        view: impl FnOnce(&'r Views<'s, 'c>, &str) -> T,
+    ) -> Result<Vec<u8>, RenderError> {
+        let body = markdown::to_html(markdown);
+        let cx = view(&self.views, &body);
+        self.render_with_body(template, page, &cx, &body)
     }
 
     /// Renders a redirect page to a site-relative target.
-    fn redirect(&self, target_rel: &str, label: String) -> Result<Vec<u8>, RenderError> {
+    pub fn redirect(&self, target_rel: &str, label: String) -> Result<Vec<u8>, RenderError> {
         let cx = self.views.redirect(target_rel, label);
         self.render("redirect.html", target_rel, &cx)
     }

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 use std::path::Path;
 
-use super::templates::BUILTIN_STATIC;
+use super::builtin;
 
 /// A file copied as it is under `static/`.
 pub struct StaticFile {
@@ -62,8 +62,8 @@ pub fn static_files(dir: &Path) -> Result<Vec<StaticFile>, StaticError> {
             written.insert(rel);
         }
     }
-    for (name, bytes) in BUILTIN_STATIC {
-        if !written.contains(*name) {
+    for (name, bytes) in builtin::static_files() {
+        if !written.contains(&name) {
             files.push(StaticFile {
                 path: format!("static/{name}"),
                 bytes: Cow::Borrowed(bytes),

@@ -9,136 +9,7 @@ use std::path::Path;
 
 use tera::Tera;
 
-/// The templates shipped in the binary, by name.
-pub const BUILTIN: &[(&str, &str)] = &[
-    ("base.html", include_str!("../../templates/base.html")),
-    ("home.html", include_str!("../../templates/home.html")),
-    (
-        "authorities.html",
-        include_str!("../../templates/authorities.html"),
-    ),
-    (
-        "authority.html",
-        include_str!("../../templates/authority.html"),
-    ),
-    (
-        "inspection.html",
-        include_str!("../../templates/inspection.html"),
-    ),
-    (
-        "response.html",
-        include_str!("../../templates/response.html"),
-    ),
-    ("page.html", include_str!("../../templates/page.html")),
-    ("people.html", include_str!("../../templates/people.html")),
-    ("person.html", include_str!("../../templates/person.html")),
-    (
-        "frameworks.html",
-        include_str!("../../templates/frameworks.html"),
-    ),
-    (
-        "redirect.html",
-        include_str!("../../templates/redirect.html"),
-    ),
-    ("404.html", include_str!("../../templates/404.html")),
-    ("rating.html", include_str!("../../templates/rating.html")),
-    ("ratings.html", include_str!("../../templates/ratings.html")),
-    ("regions.html", include_str!("../../templates/regions.html")),
-    ("search.html", include_str!("../../templates/search.html")),
-    ("region.html", include_str!("../../templates/region.html")),
-    (
-        "inspections.html",
-        include_str!("../../templates/inspections.html"),
-    ),
-    (
-        "inspections-year.html",
-        include_str!("../../templates/inspections-year.html"),
-    ),
-    (
-        "framework.html",
-        include_str!("../../templates/framework.html"),
-    ),
-    (
-        "partials/authority-rows.html",
-        include_str!("../../templates/partials/authority-rows.html"),
-    ),
-    (
-        "partials/current.html",
-        include_str!("../../templates/partials/current.html"),
-    ),
-    (
-        "partials/map.html",
-        include_str!("../../templates/partials/map.html"),
-    ),
-    (
-        "partials/data-behind.html",
-        include_str!("../../templates/partials/data-behind.html"),
-    ),
-    (
-        "partials/region-table.html",
-        include_str!("../../templates/partials/region-table.html"),
-    ),
-    (
-        "partials/group-links.html",
-        include_str!("../../templates/partials/group-links.html"),
-    ),
-    (
-        "partials/macros.html",
-        include_str!("../../templates/partials/macros.html"),
-    ),
-    (
-        "partials/charts.html",
-        include_str!("../../templates/partials/charts.html"),
-    ),
-    (
-        "partials/quote.html",
-        include_str!("../../templates/partials/quote.html"),
-    ),
-    (
-        "partials/list.html",
-        include_str!("../../templates/partials/list.html"),
-    ),
-    (
-        "partials/grade.html",
-        include_str!("../../templates/partials/grade.html"),
-    ),
-    (
-        "partials/headline.html",
-        include_str!("../../templates/partials/headline.html"),
-    ),
-    (
-        "partials/header.html",
-        include_str!("../../templates/partials/header.html"),
-    ),
-    (
-        "partials/footer.html",
-        include_str!("../../templates/partials/footer.html"),
-    ),
-    (
-        "partials/share.html",
-        include_str!("../../templates/partials/share.html"),
-    ),
-    (
-        "partials/cite.html",
-        include_str!("../../templates/partials/cite.html"),
-    ),
-    (
-        "partials/badge-snippet.html",
-        include_str!("../../templates/partials/badge-snippet.html"),
-    ),
-];
-
-/// The static files shipped in the binary, by path under `static/`.
-pub const BUILTIN_STATIC: &[(&str, &[u8])] = &[
-    ("style.css", include_bytes!("../../static/style.css")),
-    (
-        "authorities.js",
-        include_bytes!("../../static/authorities.js"),
-    ),
-    ("copy.js", include_bytes!("../../static/copy.js")),
-    ("search.js", include_bytes!("../../static/search.js")),
-    ("share.png", include_bytes!("../../static/share.png")),
-];
+use super::builtin;
 
 /// A template folder that failed to load or compile, with its cause.
 #[derive(Debug, thiserror::Error)]
@@ -169,9 +40,9 @@ pub fn load(dir: Option<&Path>) -> Result<Templates, TemplateError> {
     // Escapes & < > " and ' (enough for text and quoted attributes), leaving `/`
     // readable in URLs, unlike Tera's default.
     tera.set_escape_fn(escape);
-    let mut all: Vec<(String, String)> = BUILTIN
-        .iter()
-        .map(|(n, s)| (n.to_string(), s.to_string()))
+    let mut all: Vec<(String, String)> = builtin::templates()
+        .into_iter()
+        .map(|(n, s)| (n, s.to_string()))
         .collect();
     if let Some(dir) = dir.filter(|d| d.is_dir()) {
         for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
@@ -202,7 +73,7 @@ pub fn load(dir: Option<&Path>) -> Result<Templates, TemplateError> {
         h.update(text.as_bytes());
         h.update(&[0]);
     }
-    for (name, bytes) in BUILTIN_STATIC {
+    for (name, bytes) in builtin::static_files() {
         h.update(name.as_bytes());
         h.update(bytes);
     }

@@ -2,7 +2,7 @@
 //! inspections grouped by year. Each grouping is computed once, here, and the
 //! browse pages and their counts read it.
 
-use super::rating::{CurrentRating, RatedGrade, grades_of};
+use super::rating::{self, CurrentRating, RatedGrade, grades_of};
 use super::{AuthorityFacts, Site};
 use crate::content::{Frameworks, Inspection};
 
@@ -70,8 +70,8 @@ impl<'c> RatingGroup<'c> {
     pub fn label(&self) -> &'c str {
         match (self.key, self.grade) {
             (_, Some(grade)) => grade.label,
-            (RatingKey::NoOverallGrade, _) => "No overall grade",
-            _ => "Not yet rated",
+            (RatingKey::NoOverallGrade, _) => rating::NO_OVERALL_GRADE,
+            _ => rating::NOT_YET_RATED,
         }
     }
 }

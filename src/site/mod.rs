@@ -32,6 +32,9 @@ pub struct AuthorityFacts<'c> {
     /// Oldest first.
     pub responses: Vec<&'c Response>,
     pub current: CurrentRating<'c>,
+    /// For each of `inspections` (same order): each judgement's change since
+    /// the previous graded inspection (see [`change::judgement_changes`]).
+    pub judgement_changes: Vec<Vec<(String, change::Change)>>,
 }
 
 /// An entry of an authority's timeline.
@@ -51,6 +54,23 @@ impl TimelineItem<'_> {
 }
 
 impl<'c> AuthorityFacts<'c> {
+    /// The change of each of an inspection's judgements (key, change), for
+    /// one of this authority's inspections.
+    pub fn changes_of(&self, i: &Inspection) -> &[(String, change::Change)] {
+        self.inspections
+            .iter()
+            .position(|x| std::ptr::eq(*x, i))
+            .map_or(&[], |n| &self.judgement_changes[n])
+    }
+
+    /// The change of an inspection's overall grade, if it has one.
+    pub fn overall_change_of(&self, i: &Inspection) -> Option<change::Change> {
+        self.changes_of(i)
+            .iter()
+            .find(|(k, _)| k == crate::content::OVERALL)
+            .map(|(_, c)| *c)
+    }
+
     /// Inspections and responses interleaved, newest first; at the same date an
     /// inspection comes after (below) the responses to it.
     pub fn timeline(&self) -> Vec<TimelineItem<'c>> {
@@ -128,11 +148,16 @@ impl<'c> Site<'c> {
                 let (inspections, responses) =
                     by_authority.remove(a.slug.as_str()).unwrap_or_default();
                 let current = rating::current_rating(fw, &inspections);
+                let judgement_changes = inspections
+                    .iter()
+                    .map(|i| change::judgement_changes(fw, &inspections, i))
+                    .collect();
                 AuthorityFacts {
                     authority: a,
                     inspections,
                     responses,
                     current,
+                    judgement_changes,
                 }
             })
             .collect::<Vec<AuthorityFacts>>();

@@ -24,6 +24,15 @@ pub struct OverallGrade<'c> {
     pub inspection: &'c Inspection,
 }
 
+/// The words for an authority rated by an inspection with no overall grade:
+/// the one place they are written (views, badges, search and the templates'
+/// contexts all read them from here).
+pub const NO_OVERALL_GRADE: &str = "No overall grade";
+/// The words for an authority with no graded inspection.
+pub const NOT_YET_RATED: &str = "Not yet rated";
+/// The words for an inspection that gives no grades (a focused visit).
+pub const NOT_GRADED: &str = "Not graded";
+
 /// What the site says about an authority's rating today.
 #[derive(Debug, Clone, Copy)]
 pub enum CurrentRating<'c> {
@@ -43,6 +52,18 @@ impl<'c> CurrentRating<'c> {
         match self {
             CurrentRating::NotYetRated => None,
             CurrentRating::Rated { inspection, .. } => Some(inspection),
+        }
+    }
+
+    /// The rating in words: the overall grade's label, [`NO_OVERALL_GRADE`]
+    /// or [`NOT_YET_RATED`].
+    pub fn words(&self) -> &'c str {
+        match self {
+            CurrentRating::NotYetRated => NOT_YET_RATED,
+            CurrentRating::Rated {
+                headline: Some(g), ..
+            } => g.label,
+            CurrentRating::Rated { headline: None, .. } => NO_OVERALL_GRADE,
         }
     }
 }

@@ -151,6 +151,14 @@ pub fn run<S: AsRef<OsStr>>(args: impl IntoIterator<Item = S>) -> Ran {
     run_cmd(c)
 }
 
+/// Runs the binary with these arguments from the folder `cwd` (where the
+/// defaults `content/` and `public/` are looked for).
+pub fn run_in(cwd: &Path, args: &[&str]) -> Ran {
+    let mut c = bin();
+    c.args(args).current_dir(cwd);
+    run_cmd(c)
+}
+
 /// `scrutiny build --content CONTENT --output OUT EXTRA...`.
 pub fn build(content: &Path, out: &Path, extra: &[&str]) -> Ran {
     let mut c = bin();

@@ -129,10 +129,8 @@ impl Indexer {
 /// Every record of the site, authority by authority.
 pub fn records(site: &Site) -> Vec<SearchRecord> {
     let mut out = Vec::new();
-    for (i, facts) in site.authorities.iter().enumerate() {
-        let grade = site
-            .rating_group_of(i)
-            .map_or("Not yet rated", |g| site.rating_groups[g].label());
+    for facts in &site.authorities {
+        let grade = facts.current.words();
         let of = Of { site, facts, grade };
         out.push(of.authority());
         for inspection in &facts.inspections {

@@ -1,40 +1,14 @@
-//! The list of authorities and each authority's page (current rating, history
-//! chart and table, timeline, addresses).
+//! Each authority's page (current rating, history chart and table,
+//! timeline, addresses); the list of every authority is in `browse.rs`.
 
 use serde::Serialize;
 
-use super::browse::{DataBehind, GroupLink};
 use super::{AuthoritySummary, InspectionSummary, JudgementView, Layout, ResponseSummary, Views};
-use crate::content::{Inspection, OVERALL, Response};
+use crate::content::{Inspection, Response};
 use crate::render::charts::{self, HistoryChart, HistoryPoint};
 use crate::site::rating::{is_graded, overall};
 use crate::site::urls::rel;
-use crate::site::{AuthorityFacts, TimelineItem, change};
-
-#[derive(Serialize)]
-pub struct AuthoritiesCx<'a> {
-    pub layout: Layout<'a>,
-    /// Every authority, by name.
-    pub authorities: Vec<AuthorityRow<'a>>,
-    pub count: usize,
-    /// For the filters (and the links shown without JavaScript).
-    pub regions: Vec<(&'a str, String)>,
-    pub groups: Vec<GroupLink<'a>>,
-    pub script_url: String,
-    pub data: DataBehind,
-}
-
-/// One authority in the list, with what its row is filtered and sorted by.
-#[derive(Serialize)]
-pub struct AuthorityRow<'a> {
-    pub summary: AuthoritySummary<'a>,
-    /// The slug of its rating group (`good`, `not-yet-rated`...).
-    pub rating: &'a str,
-    /// Its rating's position for sorting (best first); unrated last.
-    pub order: usize,
-    /// Its current rating's publication date, `YYYY-MM-DD`-like, or empty.
-    pub since: String,
-}
+use crate::site::{AuthorityFacts, TimelineItem};
 
 #[derive(Serialize)]
 pub struct AuthorityCx<'a> {
@@ -97,54 +71,6 @@ pub struct TimelineEntry<'a> {
 }
 
 impl<'c> Views<'_, 'c> {
-    /// Every authority by name, with what the list's filters need.
-    pub fn authorities(&self) -> AuthoritiesCx<'_> {
-        let site = self.site;
-        let all: Vec<usize> = (0..site.authorities.len()).collect();
-        let rows = self.authority_rows(&all);
-        AuthoritiesCx {
-            layout: self.layout(
-                "Authorities".into(),
-                "authorities",
-                Some(&rel::authorities()),
-                vec![self.home_crumb()],
-            ),
-            count: rows.len(),
-            authorities: rows,
-            regions: site
-                .regions
-                .iter()
-                .map(|r| (r.name, self.link(&rel::region(&r.slug))))
-                .collect(),
-            groups: self.rating_links(),
-            script_url: self.link(&rel::script("authorities.js")),
-            data: self.authorities_data(),
-        }
-    }
-
-    /// Rows of an authorities table (indexes into `Site::authorities`), by name.
-    pub fn authority_rows(&self, authorities: &[usize]) -> Vec<AuthorityRow<'c>> {
-        let site = self.site;
-        let mut rows: Vec<AuthorityRow> = authorities
-            .iter()
-            .map(|&i| {
-                let a = &site.authorities[i];
-                let group = site.rating_group_of(i).unwrap_or(usize::MAX);
-                AuthorityRow {
-                    summary: self.authority_summary(a),
-                    rating: site.rating_groups.get(group).map_or("", |g| g.key.slug()),
-                    order: group,
-                    since: a
-                        .current
-                        .inspection()
-                        .map_or(String::new(), |i| i.published.iso()),
-                }
-            })
-            .collect();
-        rows.sort_by(|a, b| a.summary.name.cmp(b.summary.name));
-        rows
-    }
-
     /// The history chart's grade axis: for each rank, best first, the names
     /// of the grades at that rank on the scales of these inspections'
     /// frameworks ("Requires improvement to be good / Adequate").
@@ -245,7 +171,6 @@ impl<'c> Views<'_, 'c> {
     /// For each inspection answered by responses with commitments: those
     /// commitments, and the next inspection or visit.
     fn promises(&self, a: &AuthorityFacts<'c>) -> Vec<PromiseBlock<'c>> {
-        let fw = &self.site.content.frameworks;
         a.inspections
             .iter()
             .rev()
@@ -265,10 +190,7 @@ impl<'c> Views<'_, 'c> {
                 }
                 let next = a.next_after(i).map(|n| FollowUp {
                     inspection: self.inspection_summary(n),
-                    overall_change: change::judgement_changes(fw, &a.inspections, n)
-                        .into_iter()
-                        .find(|(k, _)| k == OVERALL)
-                        .map(|(_, c)| c.label()),
+                    overall_change: a.overall_change_of(n).map(|c| c.label()),
                     strengths: &n.strengths,
                     concerns: &n.concerns,
                 });

@@ -1,15 +1,41 @@
-//! The browse pages: inspections by year, authorities by current rating and
+//! The browse pages: every authority, inspections by year, authorities by current rating and
 //! by region, one framework's inspections; and the region-by-rating table
 //! the home page shares.
 
 use serde::Serialize;
 
-use super::authority::AuthorityRow;
 use super::frameworks::FrameworkView;
-use super::{GradeView, InspectionSummary, Layout, Views};
+use super::{AuthoritySummary, GradeView, InspectionSummary, Layout, Views};
 use crate::site::browse::{RatingGroup, RatingKey};
 use crate::site::rating::grades_of;
 use crate::site::urls::rel;
+
+#[derive(Serialize)]
+pub struct AuthoritiesCx<'a> {
+    pub layout: Layout<'a>,
+    /// Every authority, by name.
+    pub authorities: Vec<AuthorityRow<'a>>,
+    pub count: usize,
+    /// For the filters (and the links shown without JavaScript).
+    pub regions: Vec<(&'a str, String)>,
+    pub groups: Vec<GroupLink<'a>>,
+    /// The shared script the page's own needs first (`static/dom.js`).
+    pub dom_url: String,
+    pub script_url: String,
+    pub data: DataBehind,
+}
+
+/// One authority in the list, with what its row is filtered and sorted by.
+#[derive(Serialize)]
+pub struct AuthorityRow<'a> {
+    pub summary: AuthoritySummary<'a>,
+    /// The slug of its rating group (`good`, `not-yet-rated`...).
+    pub rating: &'a str,
+    /// Its rating's position for sorting (best first); unrated last.
+    pub order: usize,
+    /// Its current rating's publication date, `YYYY-MM-DD`-like, or empty.
+    pub since: String,
+}
 
 /// A link to one rating group, with how many authorities it holds.
 #[derive(Serialize)]
@@ -110,6 +136,55 @@ pub struct FrameworkCx<'a> {
 }
 
 impl<'c> Views<'_, 'c> {
+    /// Every authority by name, with what the list's filters need.
+    pub fn authorities(&self) -> AuthoritiesCx<'_> {
+        let site = self.site;
+        let all: Vec<usize> = (0..site.authorities.len()).collect();
+        let rows = self.authority_rows(&all);
+        AuthoritiesCx {
+            layout: self.layout(
+                "Authorities".into(),
+                "authorities",
+                Some(&rel::authorities()),
+                vec![self.home_crumb()],
+            ),
+            count: rows.len(),
+            authorities: rows,
+            regions: site
+                .regions
+                .iter()
+                .map(|r| (r.name, self.link(&rel::region(&r.slug))))
+                .collect(),
+            groups: self.rating_links(),
+            dom_url: self.link(&rel::script("dom.js")),
+            script_url: self.link(&rel::script("authorities.js")),
+            data: self.authorities_data(),
+        }
+    }
+
+    /// Rows of an authorities table (indexes into `Site::authorities`), by name.
+    pub fn authority_rows(&self, authorities: &[usize]) -> Vec<AuthorityRow<'c>> {
+        let site = self.site;
+        let mut rows: Vec<AuthorityRow> = authorities
+            .iter()
+            .map(|&i| {
+                let a = &site.authorities[i];
+                let group = site.rating_group_of(i).unwrap_or(usize::MAX);
+                AuthorityRow {
+                    summary: self.authority_summary(a),
+                    rating: site.rating_groups.get(group).map_or("", |g| g.key.slug()),
+                    order: group,
+                    since: a
+                        .current
+                        .inspection()
+                        .map_or(String::new(), |i| i.published.iso()),
+                }
+            })
+            .collect();
+        rows.sort_by(|a, b| a.summary.name.cmp(b.summary.name));
+        rows
+    }
+
     /// Links to every rating group with its national count.
     pub fn rating_links(&self) -> Vec<GroupLink<'c>> {
         self.group_links(|g| g.authorities.len(), None)

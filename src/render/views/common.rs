@@ -69,6 +69,9 @@ pub struct InspectionSummary<'a> {
     pub headline: Option<GradeView<'a>>,
     /// Graded, but its framework has no overall judgement.
     pub no_overall: bool,
+    /// Its outcome in words: the overall grade's label, "No overall grade"
+    /// or "Not graded" (from [`crate::site::rating`]).
+    pub outcome: &'a str,
     pub authority_name: &'a str,
     pub authority_url: String,
     /// The inspectorate's report: the source of the inspection's facts.
@@ -179,6 +182,11 @@ impl<'c> Views<'_, 'c> {
             published_iso: i.published.iso(),
             graded,
             no_overall: graded && headline.is_none(),
+            outcome: match (&headline, graded) {
+                (Some(g), _) => g.label,
+                (None, true) => crate::site::rating::NO_OVERALL_GRADE,
+                (None, false) => crate::site::rating::NOT_GRADED,
+            },
             headline,
             authority_name: self.site.authority_name(&i.authority),
             authority_url: self.link(&rel::authority(&i.authority)),

@@ -5,6 +5,7 @@ use serde::Serialize;
 use super::browse::RegionTable;
 use super::{GradeView, InspectionSummary, Layout, ResponseSummary, Views};
 use crate::render::charts::{self, BarChart, Bucket};
+use crate::site::rating;
 use crate::site::urls::rel;
 
 #[derive(Serialize)]
@@ -103,14 +104,14 @@ impl<'c> Views<'_, 'c> {
             .collect();
         if counts.no_overall > 0 {
             buckets.push(Bucket {
-                label: "No overall grade".into(),
+                label: rating::NO_OVERALL_GRADE.into(),
                 count: counts.no_overall,
                 tone: 0,
                 grade: None,
             });
         }
         buckets.push(Bucket {
-            label: "Not yet rated".into(),
+            label: rating::NOT_YET_RATED.into(),
             count: counts.not_rated,
             tone: 0,
             grade: None,

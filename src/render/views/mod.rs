@@ -18,8 +18,10 @@ mod record;
 mod search;
 mod share;
 
-pub use authority::{AuthoritiesCx, AuthorityCx};
-pub use browse::{FrameworkCx, InspectionsCx, RatingCx, RegionCx, RegionsCx, YearCx};
+pub use authority::AuthorityCx;
+pub use browse::{
+    AuthoritiesCx, FrameworkCx, InspectionsCx, RatingCx, RegionCx, RegionsCx, YearCx,
+};
 pub use common::*;
 pub use frameworks::FrameworksCx;
 pub use home::HomeCx;

@@ -7,7 +7,7 @@ use super::{InspectionSummary, JudgementView, Layout, QuoteView, ResponseSummary
 use crate::content::{Inspection, Link, Page, Response, Source, Visit};
 use crate::render::slot;
 use crate::site::urls::rel;
-use crate::site::{AuthorityFacts, INSPECTORS, change};
+use crate::site::{AuthorityFacts, INSPECTORS};
 
 #[derive(Serialize)]
 pub struct InspectionCx<'a> {
@@ -136,8 +136,7 @@ impl<'c> Views<'_, 'c> {
         a: &AuthorityFacts<'c>,
         i: &'c Inspection,
     ) -> Vec<JudgementView<'c>> {
-        let fw = &self.site.content.frameworks;
-        let changes = change::judgement_changes(fw, &a.inspections, i);
+        let changes = a.changes_of(i);
         let mut judgements = self.judgements(i);
         for j in &mut judgements {
             j.change = changes

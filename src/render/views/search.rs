@@ -17,6 +17,8 @@ pub struct SearchCx<'a> {
     pub search_url: String,
     /// The folder of the index (Pagefind's `pagefind.js` is in it).
     pub index_url: String,
+    /// The shared script the page's own needs first (`static/dom.js`).
+    pub dom_url: String,
     pub script_url: String,
     /// Kind, region, current rating and year, as the index's records carry
     /// them.
@@ -71,6 +73,7 @@ impl<'c> Views<'_, 'c> {
             ),
             search_url: self.link(&rel::search()),
             index_url: self.link(&rel::search_index()),
+            dom_url: self.link(&rel::script("dom.js")),
             script_url: self.link(&rel::script("search.js")),
             filters: [
                 select(

@@ -8,6 +8,7 @@ use super::Views;
 use crate::content::{Inspection, Response};
 use crate::render::{badge, jsonld};
 use crate::site::AuthorityFacts;
+use crate::site::rating::NO_OVERALL_GRADE;
 use crate::site::urls::rel;
 
 /// Link-preview metadata and structured data for a page with an address.
@@ -127,7 +128,7 @@ impl<'c> Views<'_, 'c> {
         let summary = self.inspection_summary(i);
         let grade = match (&summary.headline, summary.no_overall) {
             (Some(g), _) => format!(" Overall: {}.", g.label),
-            (None, true) => " No overall grade.".to_string(),
+            (None, true) => format!(" {NO_OVERALL_GRADE}."),
             _ => String::new(),
         };
         Share {
