@@ -83,6 +83,7 @@ impl Inputs<'_, '_> {
             Inputs::Page(p) => Some(&p.file.path),
             Inputs::Global
             | Inputs::All
+            | Inputs::AllAndMap
             | Inputs::Authority(_)
             | Inputs::AuthorityAnd(..)
             | Inputs::Person(_) => None,

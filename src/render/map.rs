@@ -13,10 +13,9 @@ use super::badge::{empty, tone_colours};
 use super::charts::wrap;
 use super::views::GradeView;
 use crate::content::map::HexLayout;
-use crate::site::browse::RatingKey;
 use crate::site::hexmap::SiteMap;
 use crate::site::urls::rel;
-use crate::site::{AuthorityFacts, Site};
+use crate::site::{AuthorityFacts, CurrentRating, Site};
 
 /// A hexagon's circumradius in viewBox units.
 const SIZE: f64 = 10.0;
@@ -84,19 +83,14 @@ fn corners(layout: HexLayout, (x, y): (f64, f64)) -> String {
 
 /// A rating's colour and its words.
 fn rating_of<'c>(a: &AuthorityFacts<'c>) -> (&'static str, &'c str) {
-    match RatingKey::of(&a.current) {
-        RatingKey::NotYetRated => ("#ffffff", "Not yet rated"),
-        RatingKey::NoOverallGrade => (tone_colours(0).0, "No overall grade"),
-        RatingKey::Grade(_) => {
-            let crate::site::CurrentRating::Rated {
-                headline: Some(g), ..
-            } = a.current
-            else {
-                unreachable!("a grade key has a headline")
-            };
-            (tone_colours(GradeView::from(g).tone).0, g.label)
-        }
-    }
+    let colour = match a.current {
+        CurrentRating::NotYetRated => "#ffffff",
+        CurrentRating::Rated { headline: None, .. } => tone_colours(0).0,
+        CurrentRating::Rated {
+            headline: Some(g), ..
+        } => tone_colours(GradeView::from(g).tone).0,
+    };
+    (colour, a.current.words())
 }
 
 /// The map as SVG markup.
