@@ -30,28 +30,35 @@ pub fn content_hash(bytes: &[u8]) -> String {
 pub fn gzip(bytes: &[u8], level: u32) -> Vec<u8> {
     thread_local! {
         static DEFLATE: RefCell<Option<(u32, Compress)>> = const { RefCell::new(None) };
+        /// Where each file is compressed before it is copied out at its
+        /// exact size: tens of thousands of fragments are held until the
+        /// index is written, and a growing buffer's spare room would be
+        /// a third of their size again.
+        static SCRATCH: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
     }
-    // A gzip header: deflate, no name, no time, unknown system.
-    let mut out = Vec::with_capacity(64 + bytes.len() / 3);
-    out.extend_from_slice(&[0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
-    DEFLATE.with_borrow_mut(|deflate| {
-        let fresh = || (level, Compress::new(Compression::new(level), false));
-        let (_, c) = match deflate {
-            Some((l, c)) if *l == level => {
-                c.reset();
-                deflate.as_mut().expect("just matched")
-            }
-            _ => deflate.insert(fresh()),
-        };
-        deflate_into(c, SIGNATURE, &mut out, FlushCompress::None);
-        deflate_into(c, bytes, &mut out, FlushCompress::Finish);
-    });
     let mut crc = Crc::new();
     crc.update(SIGNATURE);
     crc.update(bytes);
-    out.extend_from_slice(&crc.sum().to_le_bytes());
-    out.extend_from_slice(&crc.amount().to_le_bytes());
-    out
+    SCRATCH.with_borrow_mut(|out| {
+        out.clear();
+        // A gzip header: deflate, no name, no time, unknown system.
+        out.extend_from_slice(&[0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
+        DEFLATE.with_borrow_mut(|deflate| {
+            let fresh = || (level, Compress::new(Compression::new(level), false));
+            let (_, c) = match deflate {
+                Some((l, c)) if *l == level => {
+                    c.reset();
+                    deflate.as_mut().expect("just matched")
+                }
+                _ => deflate.insert(fresh()),
+            };
+            deflate_into(c, SIGNATURE, out, FlushCompress::None);
+            deflate_into(c, bytes, out, FlushCompress::Finish);
+        });
+        out.extend_from_slice(&crc.sum().to_le_bytes());
+        out.extend_from_slice(&crc.amount().to_le_bytes());
+        out.to_vec()
+    })
 }
 
 /// Compresses all of `input` onto `out`, growing it as needed.

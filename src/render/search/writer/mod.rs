@@ -54,7 +54,7 @@ pub fn write_index(
     run_at(priority, || {
         let (client, index) = rayon::join(
             || client_files(language, Priority::Normal),
-            || index_files(&records, language),
+            || index_files(records, language),
         );
         let mut files = client?;
         let dir = rel::search_index();
@@ -66,15 +66,23 @@ pub fn write_index(
     })
 }
 
-/// The index's own files: (path in the index folder, bytes).
-fn index_files(records: &[SearchRecord], language: &str) -> Vec<(String, Vec<u8>)> {
+/// The index's own files: (path in the index folder, bytes). Records are
+/// let go batch by batch once read, so their text is not held beside the
+/// postings and fragments made of it.
+fn index_files(records: Vec<SearchRecord>, language: &str) -> Vec<(String, Vec<u8>)> {
     let words = Words::new(language);
     let mut site = Site::new(language);
-    for batch in records.chunks(BATCH) {
+    let mut records = records.into_iter();
+    loop {
+        let batch: Vec<SearchRecord> = records.by_ref().take(BATCH).collect();
+        if batch.is_empty() {
+            break;
+        }
         let pages: Vec<Option<Page>> = batch
             .par_iter()
             .map(|r| page::read(r, &words, language, LEVEL))
             .collect();
+        drop(batch);
         pages.into_iter().flatten().for_each(|p| site.add(p));
     }
     site.finish(&words)
@@ -127,11 +135,16 @@ impl<'l> Site<'l> {
         if self.pages.is_empty() {
             return vec![("pagefind-entry.json".into(), entry(None))];
         }
-        let chunks = chunks::cut(self.index.into_sorted());
+        let sorted = self.index.into_sorted();
+        let chunks = chunks::cut(&sorted);
         let encoded: Vec<(String, Vec<u8>)> = chunks
             .par_iter()
-            .map(|c| (content_hash(&c.cbor), gzip(&c.cbor, LEVEL)))
+            .map(|c| {
+                let cbor = chunks::encode(&sorted[c.words.clone()]);
+                (content_hash(&cbor), gzip(&cbor, LEVEL))
+            })
             .collect();
+        drop(sorted);
         let mut names = Names::new(language, 2);
         let mut chunk_meta = Vec::new();
         for (chunk, (hash, gz)) in chunks.into_iter().zip(encoded) {
