@@ -3,6 +3,7 @@
 //! fall in its range, which the metadata file gives as short prefixes.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use super::cbor::Cbor;
 use super::postings::{PageList, Postings};
@@ -20,15 +21,15 @@ pub struct Chunk {
 
 /// Cuts `words` (sorted) into chunks, which [`encode`] then writes one by
 /// one (so the whole index is never held twice).
-pub fn cut(words: &[(String, Postings)]) -> Vec<Chunk> {
+pub fn cut(words: &[(Arc<str>, Postings)]) -> Vec<Chunk> {
     let mut chunks = Vec::new();
     let (mut start, mut size) = (0, 0);
     for (i, (_, postings)) in words.iter().enumerate() {
         size += postings.weight();
         if size >= CHUNK_SIZE || i + 1 == words.len() {
             chunks.push(Chunk {
-                from: words[start].0.clone(),
-                to: words[i].0.clone(),
+                from: words[start].0.to_string(),
+                to: words[i].0.to_string(),
                 words: start..i + 1,
             });
             (start, size) = (i + 1, 0);
@@ -40,7 +41,7 @@ pub fn cut(words: &[(String, Postings)]) -> Vec<Chunk> {
 
 /// A chunk's contents: `[[word, pages, [[form, pages]...]]...]` inside a
 /// one-field record (CBOR, not yet gzipped).
-pub fn encode(words: &[(String, Postings)]) -> Vec<u8> {
+pub fn encode(words: &[(Arc<str>, Postings)]) -> Vec<u8> {
     let mut c = Cbor::default();
     c.array(1).array(words.len());
     for (word, postings) in words {

@@ -113,7 +113,7 @@ impl<'l> Site<'l> {
     /// Adds the next page.
     fn add(&mut self, page: Page) {
         let number = self.pages.len() as u32;
-        self.index.add(number, page.words);
+        self.index.add(number, &page);
         for (name, value) in page.filters {
             let values = self.filters.entry(name).or_default();
             values.entry(value).or_default().push(number);
