@@ -157,7 +157,7 @@ struct FragmentJson<'a> {
 
 /// The index's share of `record`, or `None` when its text has no word to
 /// find (Pagefind leaves such a record out).
-pub fn read(record: &SearchRecord, words: &Words, language: &str, level: u32) -> Option<Page> {
+pub fn read(record: &SearchRecord, words: &Words, language: &str, level: i32) -> Option<Page> {
     let mut content = String::with_capacity(record.text.len());
     let (word_count, on_page, positions) = Table::with(words, |t| {
         let mut hits = std::mem::take(&mut t.hits);
