@@ -55,7 +55,8 @@ pub fn gzip(bytes: &[u8], level: i32) -> Vec<u8> {
         d.input.extend_from_slice(SIGNATURE);
         d.input.extend_from_slice(bytes);
         d.output.clear();
-        d.output.resize(d.compressor.deflate_compress_bound(d.input.len()), 0);
+        d.output
+            .resize(d.compressor.deflate_compress_bound(d.input.len()), 0);
         let written = d
             .compressor
             .deflate_compress(&d.input, &mut d.output)

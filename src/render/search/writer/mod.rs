@@ -180,4 +180,3 @@ impl<'l> Site<'l> {
         self.files
     }
 }
-
