@@ -314,3 +314,56 @@ fn the_index_format_is_pinned_to_the_pagefind_version_it_was_compared_with() {
         scrutiny::render::search::FORMAT_OF,
     );
 }
+
+/// The size a file may grow to in the test of an index that cannot be written:
+/// bigger than any page of the test tree, smaller than the client's script
+/// and WebAssembly, the first files of the index written.
+const FILE_SIZE_LIMIT: u64 = 40_000;
+
+#[test]
+fn an_index_that_cannot_be_written_is_an_io_error_naming_its_file_and_keeps_the_previous_site() {
+    use std::os::unix::process::CommandExt;
+    let t = tree();
+    t.build_ok();
+    let before = snapshot(&t.out());
+    // A changed record, so the index is written anew rather than kept.
+    t.replace(
+        "content/authorities/north-dale/inspections/2019-ilacs.md",
+        "marmalade",
+        "quince",
+    );
+    let mut cmd = bin();
+    cmd.arg("build")
+        .arg("--content")
+        .arg(t.content())
+        .arg("--output")
+        .arg(t.out());
+    // Root may write anywhere, so the disk is made "full" instead: a file
+    // may not grow past the limit (EFBIG, with the signal that would kill
+    // the process ignored, as a full disk's ENOSPC is an error too).
+    // SAFETY: signal and setrlimit are async-signal-safe, called between
+    // fork and exec.
+    unsafe {
+        cmd.pre_exec(|| {
+            libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+            let limit = libc::rlimit {
+                rlim_cur: FILE_SIZE_LIMIT,
+                rlim_max: FILE_SIZE_LIMIT,
+            };
+            match libc::setrlimit(libc::RLIMIT_FSIZE, &limit) {
+                0 => Ok(()),
+                _ => Err(std::io::Error::last_os_error()),
+            }
+        });
+    }
+    let r = run_cmd(cmd);
+    assert!(r.code.is_some_and(|c| c != 0), "{}", r.describe_status());
+    assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
+    let named = r
+        .stderr
+        .lines()
+        .any(|l| l.contains(&format!("{INDEX}/")) && l.contains("File too large"));
+    assert!(named, "no error names an index file:\n{}", r.stderr);
+    let diff = snapshot_diff(&before, &snapshot(&t.out()));
+    assert!(diff.is_empty(), "the previous site changed: {diff:#?}");
+}

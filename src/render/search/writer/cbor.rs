@@ -48,6 +48,16 @@ impl Cbor {
         self
     }
 
+    /// Continues the CBOR in `bytes`.
+    pub fn on(bytes: Vec<u8>) -> Self {
+        Cbor(Encoder::new(bytes))
+    }
+
+    /// How many bytes are written.
+    pub fn len(&self) -> usize {
+        self.0.writer().len()
+    }
+
     pub fn into_bytes(self) -> Vec<u8> {
         self.0.into_writer()
     }

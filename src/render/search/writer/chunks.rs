@@ -2,47 +2,50 @@
 //! postings, each loaded by the client only for the words of a query that
 //! fall in its range, which the metadata file gives as short prefixes.
 
+use std::ops::Range;
+use std::sync::Arc;
+
 use super::cbor::Cbor;
 use super::postings::{PageList, Postings};
 
 /// How many postings a chunk holds before it is cut (Pagefind's default).
 const CHUNK_SIZE: usize = 20_000;
 
-/// One chunk: its range of words and its contents (CBOR, not yet gzipped).
+/// One chunk: its range of words, as the metadata file names it, and
+/// where its words are in the sorted list.
 pub struct Chunk {
     pub from: String,
     pub to: String,
-    pub cbor: Vec<u8>,
+    pub words: Range<usize>,
 }
 
-/// Cuts `words` (sorted) into chunks.
-pub fn cut(words: Vec<(String, Postings)>) -> Vec<Chunk> {
+/// Cuts `words` (sorted) into chunks, which [`encode`] then writes one by
+/// one (so the whole index is never held twice).
+pub fn cut(words: &[(Arc<str>, Postings)]) -> Vec<Chunk> {
     let mut chunks = Vec::new();
-    let mut current: Vec<(String, Postings)> = Vec::new();
-    let mut size = 0;
-    for (word, postings) in words {
+    let (mut start, mut size) = (0, 0);
+    for (i, (_, postings)) in words.iter().enumerate() {
         size += postings.weight();
-        current.push((word, postings));
-        if size >= CHUNK_SIZE {
-            chunks.push(encode(std::mem::take(&mut current)));
-            size = 0;
+        if size >= CHUNK_SIZE || i + 1 == words.len() {
+            chunks.push(Chunk {
+                from: words[start].0.to_string(),
+                to: words[i].0.to_string(),
+                words: start..i + 1,
+            });
+            (start, size) = (i + 1, 0);
         }
-    }
-    if !current.is_empty() {
-        chunks.push(encode(current));
     }
     shorten_ranges(&mut chunks);
     chunks
 }
 
-/// `[[word, pages, [[form, pages]...]]...]` inside a one-field record.
-fn encode(words: Vec<(String, Postings)>) -> Chunk {
-    let from = words.first().map(|w| w.0.clone()).unwrap_or_default();
-    let to = words.last().map(|w| w.0.clone()).unwrap_or_default();
+/// A chunk's contents: `[[word, pages, [[form, pages]...]]...]` inside a
+/// one-field record (CBOR, not yet gzipped).
+pub fn encode(words: &[(Arc<str>, Postings)]) -> Vec<u8> {
     let mut c = Cbor::default();
     c.array(1).array(words.len());
     for (word, postings) in words {
-        c.array(3).str(&word);
+        c.array(3).str(word);
         list(&mut c, &postings.main);
         c.array(postings.variants.len());
         for (form, pages) in &postings.variants {
@@ -50,11 +53,7 @@ fn encode(words: Vec<(String, Postings)>) -> Chunk {
             list(&mut c, pages);
         }
     }
-    Chunk {
-        from,
-        to,
-        cbor: c.into_bytes(),
-    }
+    c.into_bytes()
 }
 
 fn list(c: &mut Cbor, pages: &PageList) {

@@ -8,6 +8,7 @@ use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
+use std::sync::Arc;
 
 use xxhash_rust::xxh3::Xxh3DefaultBuilder;
 
@@ -15,21 +16,37 @@ use serde::Serialize;
 
 use super::cbor::Cbor;
 use super::files::{content_hash, gzip};
-use super::words::{Indexed, Words};
+use super::words::Words;
 use crate::render::search::{SearchRecord, filter};
 
 /// The weight of a body word: Pagefind's weight 1 on its scale of 24 a unit.
 const WORD_WEIGHT: u8 = 24;
 /// The weight the client assumes until told otherwise.
 const DEFAULT_WEIGHT: u8 = 25;
+/// The form of a word filed as written (no accented variant).
+const PLAIN: u32 = u32::MAX;
 
 /// What one record puts in the index.
 pub struct Page {
-    /// Its words, sorted, each with its encoded positions.
-    pub words: Vec<(String, WordOnPage)>,
+    /// Its words, each word's plain list first, then its accented forms'
+    /// in the order Pagefind lists them.
+    pub words: Vec<OnPage>,
+    /// The CBOR of every list's `locs` and `meta_locs`, end to end.
+    pub positions: Vec<u8>,
     pub fragment: Fragment,
     /// Its filters: (name, value), in the fragment's order.
     pub filters: Vec<(&'static str, String)>,
+}
+
+/// One word's (or one accented form's) positions on a page.
+pub struct OnPage {
+    pub word: Arc<str>,
+    /// The accented form, or `None` for the word as filed.
+    pub form: Option<Arc<str>>,
+    /// Where its CBOR is in [`Page::positions`].
+    pub cbor: std::ops::Range<usize>,
+    /// Positions + 1: what Pagefind sizes its chunks by.
+    pub weight: usize,
 }
 
 /// A record's fragment file, ready to write.
@@ -40,32 +57,92 @@ pub struct Fragment {
     pub word_count: usize,
 }
 
-/// One word's positions on one page: as written (`main`), and under each
-/// accented form it was written in.
-#[derive(Default)]
-pub struct WordOnPage {
-    pub main: Option<Positions>,
-    pub variants: Vec<(String, Positions)>,
+/// One word filed at one place: the ids (in the thread's [`Table`]) of its
+/// key and accented form, whether it is in the metadata (then `group` is
+/// the field) or the body (then `group` is the weight's sort key), and
+/// where. Sorting these groups a page's words as the client reads them.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Hit {
+    word: u32,
+    form: u32,
+    meta: bool,
+    group: u8,
+    at: u32,
+    weight: u8,
 }
 
-/// The CBOR of a page's `locs` and `meta_locs` arrays, and the count
-/// Pagefind sizes its chunks by (positions + 1).
-pub struct Positions {
-    pub cbor: Vec<u8>,
-    pub weight: usize,
+/// A word as a thread files it: ids in its [`Table`].
+#[derive(Clone, Copy)]
+struct Filed {
+    key: u32,
+    form: u32,
+    part: bool,
 }
 
-/// A body word's position and weight; a title or context word's field and
-/// position.
-type Body = Vec<(u32, u8)>;
-type Meta = Vec<(u16, u32)>;
-
+/// A thread's words: each distinct string once, by id, and what each raw
+/// word of the text is filed under (a site's text has far fewer distinct
+/// words than words, and stemming and splitting compounds are the costly
+/// part of reading it).
 #[derive(Default)]
-struct Found {
-    body: Body,
-    meta: Meta,
-    /// By accented form.
-    accented: BTreeMap<String, (Body, Meta)>,
+struct Table {
+    language: String,
+    names: Vec<Arc<str>>,
+    ids: HashMap<Arc<str>, u32, Xxh3DefaultBuilder>,
+    /// By raw word, without and with dotted tails.
+    memo: [HashMap<Box<str>, Rc<[Filed]>, Xxh3DefaultBuilder>; 2],
+    /// The page being read, reused.
+    hits: Vec<Hit>,
+}
+
+impl Table {
+    /// How many raw words a thread remembers before it starts afresh.
+    const MOST: usize = 200_000;
+
+    fn id(&mut self, name: &str) -> u32 {
+        if let Some(&id) = self.ids.get(name) {
+            return id;
+        }
+        let id = self.names.len() as u32;
+        let name: Arc<str> = name.into();
+        self.names.push(name.clone());
+        self.ids.insert(name, id);
+        id
+    }
+
+    /// The words filed for `raw` ([`Words::of`]).
+    fn filed(&mut self, words: &Words, raw: &str, tails: bool) -> Rc<[Filed]> {
+        if let Some(filed) = self.memo[usize::from(tails)].get(raw) {
+            return filed.clone();
+        }
+        let filed: Rc<[Filed]> = words
+            .of(raw, tails)
+            .into_iter()
+            .map(|w| Filed {
+                key: self.id(&w.key),
+                form: w.accented.map_or(PLAIN, |a| self.id(&a)),
+                part: w.part,
+            })
+            .collect();
+        self.memo[usize::from(tails)].insert(raw.into(), filed.clone());
+        filed
+    }
+
+    /// This thread's table for `words`' language, emptied when it has
+    /// grown too big or was another language's.
+    fn with<T>(words: &Words, f: impl FnOnce(&mut Table) -> T) -> T {
+        thread_local! {
+            static TABLE: RefCell<Table> = RefCell::default();
+        }
+        TABLE.with_borrow_mut(|t| {
+            if t.language != words.language() || t.memo.iter().any(|m| m.len() >= Self::MOST) {
+                *t = Table {
+                    language: words.language().to_string(),
+                    ..Table::default()
+                };
+            }
+            f(t)
+        })
+    }
 }
 
 #[derive(Serialize)]
@@ -80,26 +157,20 @@ struct FragmentJson<'a> {
 
 /// The index's share of `record`, or `None` when its text has no word to
 /// find (Pagefind leaves such a record out).
-pub fn read(record: &SearchRecord, words: &Words, language: &str, level: u32) -> Option<Page> {
-    let mut found: HashMap<String, Found, Xxh3DefaultBuilder> = HashMap::default();
+pub fn read(record: &SearchRecord, words: &Words, language: &str, level: i32) -> Option<Page> {
     let mut content = String::with_capacity(record.text.len());
-    let word_count = read_body(&record.text, words, &mut found, &mut content);
-    if found.is_empty() {
-        return None;
-    }
-    // The metadata fields in name order: context is field 0, title field 1.
-    for (field, text) in [&record.context, &record.title].into_iter().enumerate() {
-        for (at, raw) in text.split_whitespace().enumerate() {
-            for w in cached(words, raw, false).iter() {
-                let entry = entry(&mut found, &w.key);
-                let meta = match &w.accented {
-                    Some(a) => &mut entry.accented.entry(a.clone()).or_default().1,
-                    None => &mut entry.meta,
-                };
-                meta.push((field as u16, at as u32));
-            }
-        }
-    }
+    let (word_count, on_page, positions) = Table::with(words, |t| {
+        let mut hits = std::mem::take(&mut t.hits);
+        hits.clear();
+        let word_count = read_body(&record.text, words, t, &mut hits, &mut content);
+        let read = (!hits.is_empty()).then(|| {
+            read_meta(record, words, t, &mut hits);
+            let (on_page, positions) = group(t, &mut hits);
+            (word_count, on_page, positions)
+        });
+        t.hits = hits;
+        read
+    })?;
     let year = record.year.map(|y| y.to_string());
     let mut filters = vec![
         (filter::GRADE, record.grade.clone()),
@@ -124,24 +195,21 @@ pub fn read(record: &SearchRecord, words: &Words, language: &str, level: u32) ->
         gzipped: gzip(&json, level),
         word_count,
     };
-    let mut words: Vec<(String, WordOnPage)> = found
-        .into_iter()
-        .map(|(key, f)| (key, on_page(f)))
-        .collect();
-    words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     Some(Page {
-        words,
+        words: on_page,
+        positions,
         fragment,
         filters,
     })
 }
 
-/// Files the body's words by position into `found`, writes the text the
+/// Files the body's words by position into `hits`, writes the text the
 /// excerpts are cut from into `content`, and returns the word count.
 fn read_body(
     text: &str,
     words: &Words,
-    found: &mut HashMap<String, Found, Xxh3DefaultBuilder>,
+    table: &mut Table,
+    hits: &mut Vec<Hit>,
     content: &mut String,
 ) -> usize {
     let mut position: u32 = 0;
@@ -156,7 +224,7 @@ fn read_body(
         }
         content.push_str(&raw);
         content.push(' ');
-        let filed = cached(words, &raw, true);
+        let filed = table.filed(words, &raw, true);
         let parts = filed.iter().filter(|w| w.part).count();
         let part_weight = match parts {
             0 => 0,
@@ -164,12 +232,14 @@ fn read_body(
         };
         for w in filed.iter() {
             let weight = if w.part { part_weight } else { WORD_WEIGHT };
-            let entry = entry(found, &w.key);
-            let body = match &w.accented {
-                Some(a) => &mut entry.accented.entry(a.clone()).or_default().0,
-                None => &mut entry.body,
-            };
-            body.push((position, weight));
+            hits.push(Hit {
+                word: w.key,
+                form: w.form,
+                meta: false,
+                group: if weight == DEFAULT_WEIGHT { 0 } else { weight },
+                at: position,
+                weight,
+            });
         }
         last = position;
         position += 1;
@@ -180,92 +250,95 @@ fn read_body(
     last as usize + 1
 }
 
-/// The page's entry for `key`, made on first use.
-fn entry<'f>(
-    found: &'f mut HashMap<String, Found, Xxh3DefaultBuilder>,
-    key: &str,
-) -> &'f mut Found {
-    if !found.contains_key(key) {
-        found.insert(key.to_string(), Found::default());
-    }
-    found.get_mut(key).expect("just inserted")
-}
-
-/// The words filed for `raw` ([`Words::of`]), remembered by each thread:
-/// a site's text has far fewer distinct words than words, and stemming and
-/// splitting compounds are the costly part of reading it.
-fn cached(words: &Words, raw: &str, tails: bool) -> Rc<[Indexed]> {
-    /// How many words a thread remembers before it starts afresh.
-    const MOST: usize = 200_000;
-    type Memo = HashMap<String, Rc<[Indexed]>, Xxh3DefaultBuilder>;
-    thread_local! {
-        static MEMO: RefCell<(String, [Memo; 2])> = RefCell::default();
-    }
-    MEMO.with_borrow_mut(|(language, memos)| {
-        // Words of one language only: another starts afresh.
-        if language != words.language() || memos.iter().any(|m| m.len() >= MOST) {
-            memos.iter_mut().for_each(Memo::clear);
-            *language = words.language().to_string();
+/// Files the words of the metadata fields, in name order: context is field
+/// 0, title field 1.
+fn read_meta(record: &SearchRecord, words: &Words, table: &mut Table, hits: &mut Vec<Hit>) {
+    for (field, text) in [&record.context, &record.title].into_iter().enumerate() {
+        for (at, raw) in text.split_whitespace().enumerate() {
+            for w in table.filed(words, raw, false).iter() {
+                hits.push(Hit {
+                    word: w.key,
+                    form: w.form,
+                    meta: true,
+                    group: field as u8,
+                    at: at as u32,
+                    weight: 0,
+                });
+            }
         }
-        let memo = &mut memos[usize::from(tails)];
-        if let Some(filed) = memo.get(raw) {
-            return filed.clone();
+    }
+}
+
+/// The page's hits grouped by word and form, each group's positions
+/// encoded: a word's plain list first, then its accented forms, those found
+/// in the body first, each in order (as Pagefind lists them).
+fn group(table: &Table, hits: &mut [Hit]) -> (Vec<OnPage>, Vec<u8>) {
+    hits.sort_unstable();
+    let mut cbor = Cbor::default();
+    let mut locs = Vec::new();
+    let mut out = Vec::new();
+    let mut forms: Vec<&[Hit]> = Vec::new();
+    for word in hits.chunk_by(|a, b| a.word == b.word) {
+        forms.clear();
+        forms.extend(word.chunk_by(|a, b| a.form == b.form));
+        // The plain form's id sorts last; accented forms by their text.
+        forms.sort_by_key(|f| {
+            let form = f[0].form;
+            (
+                form != PLAIN,
+                f[0].meta,
+                (form != PLAIN).then(|| &table.names[form as usize]),
+            )
+        });
+        for form in &forms {
+            let start = cbor.len();
+            let weight = positions(form, &mut cbor, &mut locs);
+            let name = |id: u32| table.names[id as usize].clone();
+            out.push(OnPage {
+                word: name(form[0].word),
+                form: (form[0].form != PLAIN).then(|| name(form[0].form)),
+                cbor: start..cbor.len(),
+                weight,
+            });
         }
-        let filed: Rc<[Indexed]> = words.of(raw, tails).into();
-        memo.insert(raw.to_string(), filed.clone());
-        filed
-    })
+    }
+    (out, cbor.into_bytes())
 }
 
-fn on_page(found: Found) -> WordOnPage {
-    let main = (!found.body.is_empty() || !found.meta.is_empty())
-        .then(|| positions(found.body, found.meta));
-    // Pagefind lists the forms found in the body first, then those found
-    // only in the title or context, each in order.
-    let mut accented: Vec<(String, (Body, Meta))> = found.accented.into_iter().collect();
-    accented.sort_by_key(|(_, (body, _))| body.is_empty());
-    let variants = accented
-        .into_iter()
-        .map(|(form, (body, meta))| (form, positions(body, meta)))
-        .collect();
-    WordOnPage { main, variants }
-}
-
-/// The `locs` and `meta_locs` arrays: body positions grouped by weight (the
-/// default first), each group's first position absolute after a marker
-/// `-(weight + 1)`, the rest as deltas; metadata positions grouped by field
-/// after a marker `-(field + 1)`, as deltas.
-fn positions(mut body: Body, mut meta: Meta) -> Positions {
-    body.sort_by_key(|&(at, w)| (if w == DEFAULT_WEIGHT { 0 } else { w }, at));
-    let mut locs = Vec::with_capacity(body.len() + 2);
+/// Writes the `locs` and `meta_locs` arrays of one form's hits (sorted):
+/// body positions grouped by weight (the default first), each group's
+/// first position absolute after a marker `-(weight + 1)`, the rest as
+/// deltas; metadata positions grouped by field after a marker
+/// `-(field + 1)`, as deltas. Returns the count Pagefind sizes its chunks
+/// by (positions + 1).
+fn positions(hits: &[Hit], cbor: &mut Cbor, locs: &mut Vec<i32>) -> usize {
+    let (body, meta) = hits.split_at(hits.partition_point(|h| !h.meta));
+    locs.clear();
     let (mut current, mut last) = (DEFAULT_WEIGHT, 0);
-    for (at, w) in body {
-        if w == current {
-            locs.push((at - last) as i32);
+    for h in body {
+        if h.weight == current {
+            locs.push((h.at - last) as i32);
         } else {
-            locs.push(-(w as i32) - 1);
-            locs.push(at as i32);
-            current = w;
+            locs.push(-i32::from(h.weight) - 1);
+            locs.push(h.at as i32);
+            current = h.weight;
         }
-        last = at;
+        last = h.at;
     }
-    meta.sort_unstable();
-    let mut meta_locs = Vec::with_capacity(meta.len() + 2);
+    cbor.ints(locs);
+    let mut count = locs.len();
+    locs.clear();
     let (mut field, mut last) = (None, 0);
-    for (f, at) in meta {
-        if field != Some(f) {
-            meta_locs.push(-(f as i32) - 1);
-            field = Some(f);
+    for h in meta {
+        if field != Some(h.group) {
+            locs.push(-i32::from(h.group) - 1);
+            field = Some(h.group);
             last = 0;
         }
-        meta_locs.push((at - last) as i32);
-        last = at;
+        locs.push((h.at - last) as i32);
+        last = h.at;
     }
-    let mut cbor = Cbor::default();
-    cbor.ints(&locs);
-    cbor.ints(&meta_locs);
-    Positions {
-        cbor: cbor.into_bytes(),
-        weight: locs.len() + meta_locs.len() + 1,
-    }
+    cbor.ints(locs);
+    count += locs.len();
+    count + 1
 }

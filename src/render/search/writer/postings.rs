@@ -4,11 +4,12 @@
 //! the page is merged, and a chunk file is the words' buffers end to end.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use xxhash_rust::xxh3::Xxh3DefaultBuilder;
 
 use super::cbor::Cbor;
-use super::page::{Positions, WordOnPage};
+use super::page::{OnPage, Page};
 
 /// One list of pages (a word's, or one accented form's).
 #[derive(Default)]
@@ -22,14 +23,17 @@ pub struct PageList {
 }
 
 impl PageList {
-    fn push(&mut self, page: u32, positions: Positions) {
-        let mut head = Cbor::default();
-        head.array(3).uint(u64::from(page - self.last_page));
-        self.cbor.extend_from_slice(&head.into_bytes());
-        self.cbor.extend_from_slice(&positions.cbor);
+    /// Adds page `page`, whose positions are `positions` (CBOR) and weigh
+    /// `weight`.
+    fn push(&mut self, page: u32, positions: &[u8], weight: usize) {
+        let mut c = Cbor::on(std::mem::take(&mut self.cbor));
+        c.array(3)
+            .uint(u64::from(page - self.last_page))
+            .raw(positions);
+        self.cbor = c.into_bytes();
         self.pages += 1;
         self.last_page = page;
-        self.weight += positions.weight;
+        self.weight += weight;
     }
 }
 
@@ -37,7 +41,7 @@ impl PageList {
 #[derive(Default)]
 pub struct Postings {
     pub main: PageList,
-    pub variants: Vec<(String, PageList)>,
+    pub variants: Vec<(Arc<str>, PageList)>,
 }
 
 impl Postings {
@@ -55,30 +59,43 @@ impl Postings {
 /// All words' postings.
 #[derive(Default)]
 pub struct Index {
-    words: HashMap<String, Postings, Xxh3DefaultBuilder>,
+    words: HashMap<Arc<str>, Postings, Xxh3DefaultBuilder>,
 }
 
 impl Index {
-    /// Adds the words of page `page` (pages come in increasing order).
-    pub fn add(&mut self, page: u32, words: Vec<(String, WordOnPage)>) {
-        for (word, on_page) in words {
-            let postings = self.words.entry(word).or_default();
-            if let Some(main) = on_page.main {
-                postings.main.push(page, main);
+    /// Adds the words of `page`, numbered `number` (pages come in
+    /// increasing order).
+    pub fn add(&mut self, number: u32, page: &Page) {
+        let mut current: Option<(&Arc<str>, &mut Postings)> = None;
+        for OnPage {
+            word,
+            form,
+            cbor,
+            weight,
+        } in &page.words
+        {
+            let postings = match current.take() {
+                Some((w, p)) if w == word => p,
+                _ => self.words.entry(word.clone()).or_default(),
+            };
+            let positions = &page.positions[cbor.clone()];
+            match form {
+                None => postings.main.push(number, positions, *weight),
+                Some(form) => {
+                    let at = postings.variants.iter().position(|(f, _)| f == form);
+                    let at = at.unwrap_or_else(|| {
+                        postings.variants.push((form.clone(), PageList::default()));
+                        postings.variants.len() - 1
+                    });
+                    postings.variants[at].1.push(number, positions, *weight);
+                }
             }
-            for (form, positions) in on_page.variants {
-                let at = postings.variants.iter().position(|(f, _)| *f == form);
-                let at = at.unwrap_or_else(|| {
-                    postings.variants.push((form, PageList::default()));
-                    postings.variants.len() - 1
-                });
-                postings.variants[at].1.push(page, positions);
-            }
+            current = Some((word, postings));
         }
     }
 
     /// The words in order.
-    pub fn into_sorted(self) -> Vec<(String, Postings)> {
+    pub fn into_sorted(self) -> Vec<(Arc<str>, Postings)> {
         let mut words: Vec<_> = self.words.into_iter().collect();
         words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         words
