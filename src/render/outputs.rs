@@ -325,7 +325,9 @@ impl<'c> Output<'c> {
                 In::Authority(*a),
             )
             .bytes(|s| tables::authority_data_csv(s, &s.authorities[*a])),
-            Output::Redirects => file("redirects", rel::redirects(), In::All).bytes(hosting::redirects),
+            Output::Redirects => {
+                file("redirects", rel::redirects(), In::All).bytes(hosting::redirects)
+            }
             Output::Headers => file("headers", rel::headers(), In::Global).bytes(hosting::headers),
         }
     }
