@@ -103,6 +103,7 @@ fn every_row() -> Vec<Case> {
         renamed_files_are_inputs(),
         councils_outputs_inputs(),
         search_page_and_index_inputs(),
+        national_picture_and_hosting_inputs(),
     ]
     .into_iter()
     .flatten()
@@ -1180,9 +1181,10 @@ fn add_map(t: &Tree) {
     );
 }
 
-#[test]
-fn national_picture_inputs() {
-    check(&[
+/// The map, grades over time, the CSV files and the inspectors' page; and
+/// the files static hosts read.
+fn national_picture_and_hosting_inputs() -> Vec<Case> {
+    vec![
         case("index.html", "map.hexjson added", add_map),
         case(
             "regions/north-east/index.html",
@@ -1231,5 +1233,15 @@ fn national_picture_inputs() {
                 );
             },
         ),
-    ]);
+        case("_redirects", "an inspection's former slug", |t| {
+            t.replace(
+                ILACS,
+                "framework: ilacs\n",
+                "framework: ilacs\naliases: [first-inspection]\n",
+            );
+        }),
+        case("_headers", "the site's base URL", |t| {
+            t.replace(SITE, "example.org/portal/", "example.org/records/");
+        }),
+    ]
 }

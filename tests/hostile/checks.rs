@@ -335,6 +335,7 @@ pub(crate) fn generators_own(name: &str, e: ElementRef) -> bool {
             let script = (in_badge_section && src.ends_with("/static/copy.js"))
                 || (src.starts_with('/')
                     && (src.ends_with("/static/authorities.js")
+                        || src.ends_with("/static/dom.js")
                         || src.ends_with("/static/search.js")));
             script && !src.starts_with("//") && e.text().all(|t| t.trim().is_empty())
         }
