@@ -11,8 +11,8 @@ use super::pipeline::{self, Pipeline, Planned};
 use super::{Options, load, phase};
 use crate::content::Diagnostic;
 use crate::error::Error;
-use crate::output::write::{self, Manifest, ManifestEntry};
-use crate::render::search::{IndexError, Priority, SearchPlan};
+use crate::output::write::{self, Manifest, ManifestEntry, OutputError};
+use crate::render::search::{IndexError, Priority, SearchFile, SearchPlan};
 use crate::render::statics::{StaticFile, static_files};
 use crate::render::templates;
 use crate::site::urls::rel;
@@ -163,14 +163,7 @@ fn write_site(
             reused += files.len();
             files
         }
-        (None, Some(built)) => {
-            let mut files = Vec::new();
-            for f in built? {
-                staging.write(&f.path, &f.bytes)?;
-                files.push((f.path, f.bytes.len() as u64));
-            }
-            files
-        }
+        (None, Some(built)) => write_index(&staging, built?)?,
         (None, None) => unreachable!("the index is either kept or built"),
     };
     let index_files = index.len();
@@ -194,6 +187,21 @@ fn write_site(
         reused,
         index_files,
     })
+}
+
+/// Writes the index's files (tens of thousands of small ones) on every core,
+/// and returns their paths and sizes.
+fn write_index(
+    staging: &write::Staging,
+    files: Vec<SearchFile>,
+) -> Result<Vec<(String, u64)>, Error> {
+    Ok(files
+        .into_par_iter()
+        .map(|f| {
+            staging.write(&f.path, &f.bytes)?;
+            Ok((f.path, f.bytes.len() as u64))
+        })
+        .collect::<Result<_, OutputError>>()?)
 }
 
 /// Renders (or hard-links, when unchanged) every output into `staging`.

@@ -14,6 +14,7 @@ mod index;
 mod job;
 mod writer;
 
+use rayon::prelude::*;
 use xxhash_rust::xxh3::Xxh3;
 
 pub use job::{IndexError, Priority, SearchFile};
@@ -126,33 +127,43 @@ impl Indexer {
     }
 }
 
-/// Every record of the site, authority by authority.
+/// Every record of the site, authority by authority (made on every core,
+/// kept in that order).
 pub fn records(site: &Site) -> Vec<SearchRecord> {
+    let each: Vec<Vec<SearchRecord>> = site
+        .authorities
+        .par_iter()
+        .map(|facts| authority_records(site, facts))
+        .collect();
+    each.into_iter().flatten().collect()
+}
+
+/// The records of one authority: its own, then each inspection's and
+/// response's, each followed by its quotes'.
+fn authority_records(site: &Site, facts: &AuthorityFacts) -> Vec<SearchRecord> {
     let mut out = Vec::new();
-    for facts in &site.authorities {
-        let grade = facts.current.words();
-        let of = Of { site, facts, grade };
-        out.push(of.authority());
-        for inspection in &facts.inspections {
-            out.push(of.inspection(inspection));
-            out.extend(of.quotes(Quoted {
-                quotes: &inspection.quotes,
-                anchors: site.inspection_quote_anchors(inspection),
-                page: rel::inspection(&inspection.authority, &inspection.slug),
-                date: inspection.published,
-                unnamed: INSPECTORS,
-            }));
-        }
-        for response in &facts.responses {
-            out.push(of.response(response));
-            out.extend(of.quotes(Quoted {
-                quotes: &response.quotes,
-                anchors: site.response_quote_anchors(response),
-                page: rel::response(&response.authority, &response.slug),
-                date: response.date,
-                unnamed: "",
-            }));
-        }
+    let grade = facts.current.words();
+    let of = Of { site, facts, grade };
+    out.push(of.authority());
+    for inspection in &facts.inspections {
+        out.push(of.inspection(inspection));
+        out.extend(of.quotes(Quoted {
+            quotes: &inspection.quotes,
+            anchors: site.inspection_quote_anchors(inspection),
+            page: rel::inspection(&inspection.authority, &inspection.slug),
+            date: inspection.published,
+            unnamed: INSPECTORS,
+        }));
+    }
+    for response in &facts.responses {
+        out.push(of.response(response));
+        out.extend(of.quotes(Quoted {
+            quotes: &response.quotes,
+            anchors: site.response_quote_anchors(response),
+            page: rel::response(&response.authority, &response.slug),
+            date: response.date,
+            unnamed: "",
+        }));
     }
     out
 }
@@ -160,8 +171,9 @@ pub fn records(site: &Site) -> Vec<SearchRecord> {
 /// A hash of everything the records are made from: the authority,
 /// inspection and response files, `site.yaml` and `frameworks.yaml` (the
 /// language, the words of judgements and grades), and `environment` (the
-/// binary, so a new Pagefind too, and the base URL) and the [`Indexer`]. Made from the files' hashes, already known, so a
-/// build that keeps the previous index never makes the records at all. An
+/// binary, so a new Pagefind too, and the base URL) and the [`Indexer`].
+/// Made from the files' hashes, already known, so a build that keeps the
+/// previous index never makes the records at all. An
 /// edit that changes no record (a report's link) changes it too, which costs
 /// only a rebuild of the index.
 pub fn fingerprint(site: &Site, environment: u128) -> u128 {

@@ -7,10 +7,7 @@
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
-use std::rc::Rc;
 use std::sync::Arc;
-
-use xxhash_rust::xxh3::Xxh3DefaultBuilder;
 
 use serde::Serialize;
 
@@ -59,25 +56,63 @@ pub struct Fragment {
 
 /// One word filed at one place: the ids (in the thread's [`Table`]) of its
 /// key and accented form, whether it is in the metadata (then `group` is
-/// the field) or the body (then `group` is the weight's sort key), and
-/// where. Sorting these groups a page's words as the client reads them.
+/// the field) or the body (then `group` is the weight's sort key), where,
+/// and its weight. Packed into one integer whose order is that of the
+/// fields in this order, so that sorting a page's hits (the costliest step
+/// of reading a record) compares integers: it groups the words as the
+/// client reads them.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-struct Hit {
-    word: u32,
-    form: u32,
-    meta: bool,
-    group: u8,
-    at: u32,
-    weight: u8,
+struct Hit(u128);
+
+impl Hit {
+    fn new(word: u32, form: u32, meta: bool, group: u8, at: u32, weight: u8) -> Hit {
+        Hit((u128::from(word) << 96)
+            | (u128::from(form) << 64)
+            | (u128::from(meta) << 48)
+            | (u128::from(group) << 40)
+            | (u128::from(at) << 8)
+            | u128::from(weight))
+    }
+    fn word(self) -> u32 {
+        (self.0 >> 96) as u32
+    }
+    fn form(self) -> u32 {
+        (self.0 >> 64) as u32
+    }
+    fn meta(self) -> bool {
+        (self.0 >> 48) & 1 == 1
+    }
+    fn group(self) -> u8 {
+        (self.0 >> 40) as u8
+    }
+    fn at(self) -> u32 {
+        (self.0 >> 8) as u32
+    }
+    fn weight(self) -> u8 {
+        self.0 as u8
+    }
 }
 
-/// A word as a thread files it: ids in its [`Table`].
+/// A word as a thread files it: ids in its [`Table`], and the weight of
+/// the word in the body (a compound's parts share a whole word's weight).
 #[derive(Clone, Copy)]
 struct Filed {
     key: u32,
     form: u32,
-    part: bool,
+    weight: u8,
 }
+
+/// Where a raw word's [`Filed`] words are in [`Table::filed`].
+#[derive(Clone, Copy)]
+struct Span {
+    start: u32,
+    len: u32,
+}
+
+/// A hasher for the short strings of a site's words: much faster than the
+/// standard library's, and the tables are never iterated, so their order
+/// does not matter.
+type Fast = foldhash::fast::FixedState;
 
 /// A thread's words: each distinct string once, by id, and what each raw
 /// word of the text is filed under (a site's text has far fewer distinct
@@ -87,9 +122,11 @@ struct Filed {
 struct Table {
     language: String,
     names: Vec<Arc<str>>,
-    ids: HashMap<Arc<str>, u32, Xxh3DefaultBuilder>,
+    ids: HashMap<Arc<str>, u32, Fast>,
     /// By raw word, without and with dotted tails.
-    memo: [HashMap<Box<str>, Rc<[Filed]>, Xxh3DefaultBuilder>; 2],
+    memo: [HashMap<Box<str>, Span, Fast>; 2],
+    /// The words of every raw word in `memo`, end to end.
+    filed: Vec<Filed>,
     /// The page being read, reused.
     hits: Vec<Hit>,
 }
@@ -110,21 +147,37 @@ impl Table {
     }
 
     /// The words filed for `raw` ([`Words::of`]).
-    fn filed(&mut self, words: &Words, raw: &str, tails: bool) -> Rc<[Filed]> {
-        if let Some(filed) = self.memo[usize::from(tails)].get(raw) {
-            return filed.clone();
-        }
-        let filed: Rc<[Filed]> = words
-            .of(raw, tails)
-            .into_iter()
-            .map(|w| Filed {
+    fn filed(&mut self, words: &Words, raw: &str, tails: bool) -> &[Filed] {
+        let span = match self.memo[usize::from(tails)].get(raw) {
+            Some(&span) => span,
+            None => self.file(words, raw, tails),
+        };
+        &self.filed[span.start as usize..(span.start + span.len) as usize]
+    }
+
+    /// Files `raw` for the first time.
+    fn file(&mut self, words: &Words, raw: &str, tails: bool) -> Span {
+        let indexed = words.of(raw, tails);
+        let parts = indexed.iter().filter(|w| w.part).count();
+        let part_weight = match parts {
+            0 => 0,
+            n => (WORD_WEIGHT / n.min(255) as u8).max(1),
+        };
+        let start = self.filed.len() as u32;
+        for w in indexed {
+            let filed = Filed {
                 key: self.id(&w.key),
                 form: w.accented.map_or(PLAIN, |a| self.id(&a)),
-                part: w.part,
-            })
-            .collect();
-        self.memo[usize::from(tails)].insert(raw.into(), filed.clone());
-        filed
+                weight: if w.part { part_weight } else { WORD_WEIGHT },
+            };
+            self.filed.push(filed);
+        }
+        let span = Span {
+            start,
+            len: self.filed.len() as u32 - start,
+        };
+        self.memo[usize::from(tails)].insert(raw.into(), span);
+        span
     }
 
     /// This thread's table for `words`' language, emptied when it has
@@ -212,10 +265,12 @@ fn read_body(
     hits: &mut Vec<Hit>,
     content: &mut String,
 ) -> usize {
+    // Pagefind drops zero-width spaces from words; few texts have any.
+    let zero_width = text.contains('\u{200B}');
     let mut position: u32 = 0;
     let mut last = 0;
     for raw in text.split_whitespace() {
-        let raw = match raw.contains('\u{200B}') {
+        let raw = match zero_width && raw.contains('\u{200B}') {
             true => Cow::Owned(raw.replace('\u{200B}', "")),
             false => Cow::Borrowed(raw),
         };
@@ -224,22 +279,13 @@ fn read_body(
         }
         content.push_str(&raw);
         content.push(' ');
-        let filed = table.filed(words, &raw, true);
-        let parts = filed.iter().filter(|w| w.part).count();
-        let part_weight = match parts {
-            0 => 0,
-            n => (WORD_WEIGHT / n.min(255) as u8).max(1),
-        };
-        for w in filed.iter() {
-            let weight = if w.part { part_weight } else { WORD_WEIGHT };
-            hits.push(Hit {
-                word: w.key,
-                form: w.form,
-                meta: false,
-                group: if weight == DEFAULT_WEIGHT { 0 } else { weight },
-                at: position,
-                weight,
-            });
+        for w in table.filed(words, &raw, true) {
+            let group = if w.weight == DEFAULT_WEIGHT {
+                0
+            } else {
+                w.weight
+            };
+            hits.push(Hit::new(w.key, w.form, false, group, position, w.weight));
         }
         last = position;
         position += 1;
@@ -255,15 +301,8 @@ fn read_body(
 fn read_meta(record: &SearchRecord, words: &Words, table: &mut Table, hits: &mut Vec<Hit>) {
     for (field, text) in [&record.context, &record.title].into_iter().enumerate() {
         for (at, raw) in text.split_whitespace().enumerate() {
-            for w in table.filed(words, raw, false).iter() {
-                hits.push(Hit {
-                    word: w.key,
-                    form: w.form,
-                    meta: true,
-                    group: field as u8,
-                    at: at as u32,
-                    weight: 0,
-                });
+            for w in table.filed(words, raw, false) {
+                hits.push(Hit::new(w.key, w.form, true, field as u8, at as u32, 0));
             }
         }
     }
@@ -278,15 +317,15 @@ fn group(table: &Table, hits: &mut [Hit]) -> (Vec<OnPage>, Vec<u8>) {
     let mut locs = Vec::new();
     let mut out = Vec::new();
     let mut forms: Vec<&[Hit]> = Vec::new();
-    for word in hits.chunk_by(|a, b| a.word == b.word) {
+    for word in hits.chunk_by(|a, b| a.word() == b.word()) {
         forms.clear();
-        forms.extend(word.chunk_by(|a, b| a.form == b.form));
+        forms.extend(word.chunk_by(|a, b| a.form() == b.form()));
         // The plain form's id sorts last; accented forms by their text.
         forms.sort_by_key(|f| {
-            let form = f[0].form;
+            let form = f[0].form();
             (
                 form != PLAIN,
-                f[0].meta,
+                f[0].meta(),
                 (form != PLAIN).then(|| &table.names[form as usize]),
             )
         });
@@ -295,8 +334,8 @@ fn group(table: &Table, hits: &mut [Hit]) -> (Vec<OnPage>, Vec<u8>) {
             let weight = positions(form, &mut cbor, &mut locs);
             let name = |id: u32| table.names[id as usize].clone();
             out.push(OnPage {
-                word: name(form[0].word),
-                form: (form[0].form != PLAIN).then(|| name(form[0].form)),
+                word: name(form[0].word()),
+                form: (form[0].form() != PLAIN).then(|| name(form[0].form())),
                 cbor: start..cbor.len(),
                 weight,
             });
@@ -312,31 +351,31 @@ fn group(table: &Table, hits: &mut [Hit]) -> (Vec<OnPage>, Vec<u8>) {
 /// `-(field + 1)`, as deltas. Returns the count Pagefind sizes its chunks
 /// by (positions + 1).
 fn positions(hits: &[Hit], cbor: &mut Cbor, locs: &mut Vec<i32>) -> usize {
-    let (body, meta) = hits.split_at(hits.partition_point(|h| !h.meta));
+    let (body, meta) = hits.split_at(hits.partition_point(|h| !h.meta()));
     locs.clear();
     let (mut current, mut last) = (DEFAULT_WEIGHT, 0);
     for h in body {
-        if h.weight == current {
-            locs.push((h.at - last) as i32);
+        if h.weight() == current {
+            locs.push((h.at() - last) as i32);
         } else {
-            locs.push(-i32::from(h.weight) - 1);
-            locs.push(h.at as i32);
-            current = h.weight;
+            locs.push(-i32::from(h.weight()) - 1);
+            locs.push(h.at() as i32);
+            current = h.weight();
         }
-        last = h.at;
+        last = h.at();
     }
     cbor.ints(locs);
     let mut count = locs.len();
     locs.clear();
     let (mut field, mut last) = (None, 0);
     for h in meta {
-        if field != Some(h.group) {
-            locs.push(-i32::from(h.group) - 1);
-            field = Some(h.group);
+        if field != Some(h.group()) {
+            locs.push(-i32::from(h.group()) - 1);
+            field = Some(h.group());
             last = 0;
         }
-        locs.push((h.at - last) as i32);
-        last = h.at;
+        locs.push((h.at() - last) as i32);
+        last = h.at();
     }
     cbor.ints(locs);
     count += locs.len();

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use xxhash_rust::xxh3::Xxh3DefaultBuilder;
+use foldhash::fast::FixedState;
 
 use super::cbor::Cbor;
 use super::page::{OnPage, Page};
@@ -59,7 +59,7 @@ impl Postings {
 /// All words' postings.
 #[derive(Default)]
 pub struct Index {
-    words: HashMap<Arc<str>, Postings, Xxh3DefaultBuilder>,
+    words: HashMap<Arc<str>, Postings, FixedState>,
 }
 
 impl Index {
