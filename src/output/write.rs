@@ -140,10 +140,18 @@ impl Staging {
     /// Writes one file at a site-relative path, making its folders.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), OutputError> {
         let path = self.dir.join(rel);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(io_err(parent))?;
+        // Most files go into a folder already made: making the folder only
+        // when the write finds it missing saves two system calls a file
+        // (a tenth of writing the search index's thousands of small files).
+        match fs::write(&path, bytes) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                if let Some(parent) = path.parent() {
+                    fs::create_dir_all(parent).map_err(io_err(parent))?;
+                }
+                fs::write(&path, bytes).map_err(io_err(&path))
+            }
+            written => written.map_err(io_err(&path)),
         }
-        fs::write(&path, bytes).map_err(io_err(&path))
     }
 
     /// Takes a file unchanged from the previous output by a hard link (the same

@@ -39,7 +39,9 @@ pub enum Priority {
 }
 
 /// Runs `work` (and the rayon tasks it starts) at `priority`: in the
-/// background, on one thread of its own that Linux runs after the others.
+/// background, on a pool of its own (a thread a core, so the index catches
+/// up with an edit in about the time a build gives it) whose threads Linux
+/// runs only when the others leave a core free.
 pub fn run_at<T: Send>(
     priority: Priority,
     work: impl FnOnce() -> Result<T, IndexError> + Send,
@@ -48,8 +50,9 @@ pub fn run_at<T: Send>(
         return work();
     }
     lower_priority();
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     rayon::ThreadPoolBuilder::new()
-        .num_threads(1)
+        .num_threads(cores)
         .start_handler(|_| lower_priority())
         .build()
         .map_err(|e| IndexError::Threads(e.into()))?

@@ -70,22 +70,29 @@ pub fn write_index(
 
 /// The index's own files: (path in the index folder, bytes). Records are
 /// let go batch by batch once read, so their text is not held beside the
-/// postings and fragments made of it.
+/// postings and fragments made of it. Each batch is merged (in page order,
+/// on one thread) while the next is read, so the merge keeps no core idle.
 fn index_files(records: Vec<SearchRecord>, language: &str) -> Vec<(String, Vec<u8>)> {
     let words = Words::new(language);
     let mut site = Site::new(language);
     let mut records = records.into_iter();
+    let mut read: Vec<Option<Page>> = Vec::new();
     loop {
         let batch: Vec<SearchRecord> = records.by_ref().take(BATCH).collect();
-        if batch.is_empty() {
+        let last = batch.is_empty();
+        let previous = std::mem::take(&mut read);
+        ((), read) = rayon::join(
+            || previous.into_iter().flatten().for_each(|p| site.add(p)),
+            || {
+                batch
+                    .par_iter()
+                    .map(|r| page::read(r, &words, language, LEVEL))
+                    .collect()
+            },
+        );
+        if last {
             break;
         }
-        let pages: Vec<Option<Page>> = batch
-            .par_iter()
-            .map(|r| page::read(r, &words, language, LEVEL))
-            .collect();
-        drop(batch);
-        pages.into_iter().flatten().for_each(|p| site.add(p));
     }
     site.finish(&words)
 }
