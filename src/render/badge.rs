@@ -69,11 +69,9 @@ impl Badge {
             } => {
                 let date_line = format!("Ofsted report published {}", inspection.published.human());
                 match headline {
-                    Some(g) => {
-                        let tone = crate::render::views::GradeView::from(*g).tone;
-                        (g.label.to_string(), Vec::new(), date_line, tone)
-                    }
+                    Some(g) => (g.label.to_string(), Vec::new(), date_line, g.tone()),
                     None => {
+                        let grades = site.grades_of(inspection);
                         let judgements = fw
                             .framework(&inspection.framework)
                             .map(|f| {
@@ -81,10 +79,7 @@ impl Badge {
                                     .iter()
                                     .filter(|j| j.key != OVERALL)
                                     .filter_map(|j| {
-                                        let grade = inspection.grade(&j.key)?;
-                                        let label =
-                                            crate::site::rating::rated(fw, inspection, grade)
-                                                .map_or(grade, |g| g.label);
+                                        let label = grades.judgement(&j.key)?.label();
                                         Some(format!("{}: {}", j.label, label))
                                     })
                                     .collect()

@@ -11,7 +11,6 @@ use quick_xml::events::{BytesEnd, BytesStart, BytesText, Event};
 
 use super::badge::{empty, tone_colours};
 use super::charts::wrap;
-use super::views::GradeView;
 use crate::content::map::HexLayout;
 use crate::site::hexmap::SiteMap;
 use crate::site::urls::rel;
@@ -88,7 +87,7 @@ fn rating_of<'c>(a: &AuthorityFacts<'c>) -> (&'static str, &'c str) {
         CurrentRating::Rated { headline: None, .. } => tone_colours(0).0,
         CurrentRating::Rated {
             headline: Some(g), ..
-        } => tone_colours(GradeView::from(g).tone).0,
+        } => tone_colours(g.tone()).0,
     };
     (colour, a.current.words())
 }

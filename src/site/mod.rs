@@ -17,7 +17,7 @@ use std::collections::HashMap;
 
 use crate::content::{Authority, Content, Inspection, PartialDate, Response};
 pub use people::{Person, QuoteRef};
-pub use rating::{CurrentRating, RatedGrade, RatingCounts};
+pub use rating::{CurrentRating, InspectionGrades, RatedGrade, RatingCounts};
 pub use urls::Urls;
 
 /// Who an inspection's quote is shown as said by when it names no speaker.
@@ -100,6 +100,9 @@ pub struct Site<'c> {
     pub authorities: Vec<AuthorityFacts<'c>>,
     /// Responses answering each (authority, inspection), oldest first.
     responses_to: HashMap<&'c str, HashMap<&'c str, Vec<&'c Response>>>,
+    /// Each inspection's grades on its framework's scale, sorted by
+    /// (authority, slug): see [`Site::grades_of`].
+    grades: Vec<((&'c str, &'c str), InspectionGrades<'c>)>,
     /// Sorted by name.
     pub people: Vec<Person<'c>>,
     /// How many authorities are at each current rating.
@@ -120,6 +123,20 @@ pub struct Site<'c> {
     pub latest_publication: Option<PartialDate>,
     /// The map of England, when the content has `map.hexjson`.
     pub map: Option<hexmap::SiteMap>,
+}
+
+/// Every inspection's grades, sorted by (authority, slug).
+fn grades_by_inspection(content: &Content) -> Vec<((&str, &str), InspectionGrades<'_>)> {
+    let mut grades: Vec<_> = content
+        .inspections
+        .iter()
+        .map(|i| {
+            let key = (i.authority.as_str(), i.slug.as_str());
+            (key, InspectionGrades::of(&content.frameworks, i))
+        })
+        .collect();
+    grades.sort_unstable_by(|(a, _), (b, _)| a.cmp(b));
+    grades
 }
 
 impl<'c> Site<'c> {
@@ -191,8 +208,20 @@ impl<'c> Site<'c> {
             rating_changes,
             authorities,
             responses_to,
+            grades: grades_by_inspection(content),
             people: people::gather(content),
         }
+    }
+
+    /// An inspection's grades: whether it is graded, its overall grade, and
+    /// each judgement's grade on its framework's scale.
+    pub fn grades_of(&self, i: &Inspection) -> &InspectionGrades<'c> {
+        let key = (i.authority.as_str(), i.slug.as_str());
+        let at = self
+            .grades
+            .binary_search_by(|(k, _)| (*k).cmp(&key))
+            .expect("an inspection of this site's content");
+        &self.grades[at].1
     }
 
     pub fn authority(&self, slug: &str) -> Option<&AuthorityFacts<'c>> {
