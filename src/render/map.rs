@@ -7,10 +7,12 @@
 //! escaped by the writer, so the result can be put into a page as it is.
 
 use quick_xml::Writer;
-use quick_xml::events::{BytesEnd, BytesStart, BytesText, Event};
+use quick_xml::events::BytesStart;
 
-use super::badge::{empty, tone_colours};
-use super::charts::wrap;
+use super::svg::{
+    LongWords, WHITE, empty, end, start, text_colour, text_element, tone_background, tone_colours,
+    wrap,
+};
 use crate::content::map::HexLayout;
 use crate::site::hexmap::SiteMap;
 use crate::site::urls::rel;
@@ -24,8 +26,11 @@ const MARGIN: f64 = 4.0;
 const FONT: f64 = 11.0;
 const LINE: f64 = 16.0;
 const CHAR_W: f64 = 6.6;
-/// Fill of hexagons outside the picked-out region.
-const OTHER: &str = "#e8e8e8";
+/// Fill of hexagons outside the picked-out region: the neutral tone's
+/// background.
+fn other() -> &'static str {
+    tone_background(0)
+}
 
 /// What to draw: the whole country, or one region picked out.
 pub struct MapSpec<'a> {
@@ -83,7 +88,7 @@ fn corners(layout: HexLayout, (x, y): (f64, f64)) -> String {
 /// A rating's colour and its words.
 fn rating_of<'c>(a: &AuthorityFacts<'c>) -> (&'static str, &'c str) {
     let colour = match a.current {
-        CurrentRating::NotYetRated => "#ffffff",
+        CurrentRating::NotYetRated => WHITE,
         CurrentRating::Rated { headline: None, .. } => tone_colours(0).0,
         CurrentRating::Rated {
             headline: Some(g), ..
@@ -136,7 +141,7 @@ pub fn svg(site: &Site, map: &SiteMap, spec: &MapSpec) -> String {
             empty(
                 &mut w,
                 "polygon",
-                &[("points", &points), ("fill", OTHER), ("stroke", "#ffffff")],
+                &[("points", &points), ("fill", other()), ("stroke", WHITE)],
             );
             continue;
         }
@@ -155,7 +160,11 @@ pub fn svg(site: &Site, map: &SiteMap, spec: &MapSpec) -> String {
         empty(
             &mut w,
             "polygon",
-            &[("points", &points), ("fill", fill), ("stroke", "#505a5f")],
+            &[
+                ("points", &points),
+                ("fill", fill),
+                ("stroke", tone_colours(0).0),
+            ],
         );
         end(&mut w, "a");
     }
@@ -172,7 +181,7 @@ pub fn svg(site: &Site, map: &SiteMap, spec: &MapSpec) -> String {
                     ("width", "11"),
                     ("height", "11"),
                     ("fill", fill),
-                    ("stroke", "#505a5f"),
+                    ("stroke", tone_colours(0).0),
                 ],
             );
         }
@@ -183,7 +192,7 @@ pub fn svg(site: &Site, map: &SiteMap, spec: &MapSpec) -> String {
             ("y", ty.as_str()),
             ("font-size", size.as_str()),
             ("font-family", "Arial, Helvetica, sans-serif"),
-            ("fill", "#0b0c0c"),
+            ("fill", text_colour()),
         ];
         text_element(&mut w, "text", &attrs, &line);
         y += LINE;
@@ -222,7 +231,7 @@ fn legend(
     entries.sort_by_key(|(_, words, _)| order(words));
     let mut lines = Vec::new();
     for (fill, words, n) in entries {
-        for (k, l) in wrap(&format!("{words}: {n}"), chars)
+        for (k, l) in wrap(&format!("{words}: {n}"), chars, LongWords::Cut)
             .into_iter()
             .enumerate()
         {
@@ -230,34 +239,18 @@ fn legend(
         }
     }
     if spec.region.is_some() {
-        lines.push((Some(OTHER), "Other regions".to_string()));
+        lines.push((Some(other()), "Other regions".to_string()));
     }
     if let Some(d) = site.latest_publication {
         let note = format!(
             "Ratings as at {}, the latest publication on record",
             d.human()
         );
-        lines.extend(wrap(&note, chars + 2).into_iter().map(|l| (None, l)));
+        lines.extend(
+            wrap(&note, chars + 2, LongWords::Cut)
+                .into_iter()
+                .map(|l| (None, l)),
+        );
     }
     lines
-}
-
-fn start(w: &mut Writer<Vec<u8>>, e: BytesStart) {
-    w.write_event(Event::Start(e)).expect("writing to memory");
-}
-
-fn end(w: &mut Writer<Vec<u8>>, name: &str) {
-    w.write_event(Event::End(BytesEnd::new(name)))
-        .expect("writing to memory");
-}
-
-fn text_element(w: &mut Writer<Vec<u8>>, name: &str, attrs: &[(&str, &str)], text: &str) {
-    let mut e = BytesStart::new(name);
-    for a in attrs {
-        e.push_attribute(*a);
-    }
-    start(w, e);
-    w.write_event(Event::Text(BytesText::new(text)))
-        .expect("writing to memory");
-    end(w, name);
 }

@@ -6,6 +6,7 @@
 //! compiler asks for it: no arm is a catch-all) and its line in [`outputs`].
 
 use super::fingerprint::Inputs;
+use super::hosting::Rule;
 use super::pages::{RenderError, Renderer};
 use super::{badge, data, feed, hosting, lastmod, tables};
 use crate::content::{Inspection, Page, PartialDate, Response};
@@ -325,9 +326,8 @@ impl<'c> Output<'c> {
                 In::Authority(*a),
             )
             .bytes(|s| tables::authority_data_csv(s, &s.authorities[*a])),
-            Output::Redirects => {
-                file("redirects", rel::redirects(), In::All).bytes(hosting::redirects)
-            }
+            Output::Redirects => file("redirects", rel::redirects(), In::All)
+                .bytes(|s| hosting::redirects(s, redirect_rules(s))),
             Output::Headers => file("headers", rel::headers(), In::Global).bytes(hosting::headers),
         }
     }
@@ -477,6 +477,47 @@ fn alias_redirects(a: &AuthorityFacts) -> Vec<(String, String)> {
         }
     }
     out
+}
+
+/// Every redirect the site has, for `/_redirects` (see [`super::hosting`]):
+/// each output that stands for one, in the order of [`outputs`].
+pub fn redirect_rules(site: &Site) -> impl Iterator<Item = Rule> {
+    outputs(site)
+        .into_iter()
+        .filter_map(|o| o.redirect_rule(site))
+}
+
+impl Output<'_> {
+    /// The redirect an output stands for: a former address moved for good
+    /// (301), or a `latest/` (the authority's or a former name's), which
+    /// moves with each new inspection (302).
+    fn redirect_rule(&self, site: &Site) -> Option<Rule> {
+        match self {
+            Output::Alias {
+                authority,
+                from,
+                to,
+            } => {
+                // A former `latest/` moved for good to the current `latest/`,
+                // which itself follows the latest inspection.
+                let a = &site.authorities[*authority].authority;
+                let was_latest = a.aliases.iter().any(|alias| rel::latest(alias) == *from);
+                let to = if was_latest {
+                    rel::latest(&a.slug)
+                } else {
+                    to.clone()
+                };
+                Some((from.clone(), to, 301))
+            }
+            Output::Latest(i) => {
+                let a = &site.authorities[*i];
+                let target = a.current.inspection()?;
+                let to = rel::inspection(&target.authority, &target.slug);
+                Some((rel::latest(&a.authority.slug), to, 302))
+            }
+            _ => None,
+        }
+    }
 }
 
 /// Site-relative URLs of the pages (see [`At::Page`]), each with the date it

@@ -3,9 +3,9 @@
 
 use serde::Serialize;
 
+use super::charts::{self, HistoryChart, HistoryPoint};
 use super::{AuthoritySummary, InspectionSummary, JudgementView, Layout, ResponseSummary, Views};
 use crate::content::{Inspection, Response};
-use crate::render::charts::{self, HistoryChart, HistoryPoint};
 use crate::site::urls::rel;
 use crate::site::{AuthorityFacts, TimelineItem};
 

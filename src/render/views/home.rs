@@ -3,8 +3,8 @@
 use serde::Serialize;
 
 use super::browse::RegionTable;
+use super::charts::{self, BarChart, Bucket};
 use super::{GradeView, InspectionSummary, Layout, ResponseSummary, Views};
-use crate::render::charts::{self, BarChart, Bucket};
 use crate::site::rating;
 use crate::site::urls::rel;
 

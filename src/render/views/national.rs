@@ -5,8 +5,8 @@
 use serde::Serialize;
 
 use super::browse::{DataBehind, GroupLink};
+use super::charts::{self, Series, StackedChart};
 use super::{Layout, Views};
-use crate::render::charts::{self, Series, StackedChart};
 use crate::render::map::{self, MapSpec};
 use crate::site::browse::RatingKey;
 use crate::site::urls::rel;
