@@ -135,45 +135,68 @@ pub fn svg(site: &Site, map: &SiteMap, spec: &MapSpec) -> String {
     text_element(&mut w, "title", &[("id", "map-title")], spec.title);
     text_element(&mut w, "desc", &[("id", "map-desc")], &spec.desc);
     for &(at, i) in &placed {
-        let a = &site.authorities[i];
-        let points = corners(map.layout, at);
-        if !picked(i) {
-            empty(
-                &mut w,
-                "polygon",
-                &[("points", &points), ("fill", other()), ("stroke", WHITE)],
-            );
-            continue;
-        }
-        let (fill, words) = rating_of(a);
-        let href = if spec.standalone {
-            site.urls.absolute(&rel::authority(&a.authority.slug))
-        } else {
-            site.urls.link(&rel::authority(&a.authority.slug))
-        };
-        let name = format!("{}: {}", a.authority.short_name, words);
-        let mut link = BytesStart::new("a");
-        link.push_attribute(("href", href.as_str()));
-        link.push_attribute(("aria-label", name.as_str()));
-        start(&mut w, link);
-        text_element(&mut w, "title", &[], &name);
-        empty(
-            &mut w,
-            "polygon",
-            &[
-                ("points", &points),
-                ("fill", fill),
-                ("stroke", tone_colours(0).0),
-            ],
-        );
-        end(&mut w, "a");
+        hexagon(&mut w, site, spec, corners(map.layout, at), i, picked(i));
     }
-    let mut y = max_y + SIZE + MARGIN + LINE;
+    draw_legend(&mut w, legend, left, max_y + SIZE + MARGIN + LINE);
+    end(&mut w, "svg");
+    String::from_utf8(w.into_inner()).expect("quick-xml writes UTF-8")
+}
+
+/// One authority's hexagon: a link naming it and its rating when it is
+/// picked out, a plain grey hexagon otherwise.
+fn hexagon(
+    w: &mut Writer<Vec<u8>>,
+    site: &Site,
+    spec: &MapSpec,
+    points: String,
+    authority: usize,
+    picked: bool,
+) {
+    if !picked {
+        empty(
+            w,
+            "polygon",
+            &[("points", &points), ("fill", other()), ("stroke", WHITE)],
+        );
+        return;
+    }
+    let a = &site.authorities[authority];
+    let (fill, words) = rating_of(a);
+    let href = if spec.standalone {
+        site.urls.absolute(&rel::authority(&a.authority.slug))
+    } else {
+        site.urls.link(&rel::authority(&a.authority.slug))
+    };
+    let name = format!("{}: {}", a.authority.short_name, words);
+    let mut link = BytesStart::new("a");
+    link.push_attribute(("href", href.as_str()));
+    link.push_attribute(("aria-label", name.as_str()));
+    start(w, link);
+    text_element(w, "title", &[], &name);
+    empty(
+        w,
+        "polygon",
+        &[
+            ("points", &points),
+            ("fill", fill),
+            ("stroke", tone_colours(0).0),
+        ],
+    );
+    end(w, "a");
+}
+
+/// The legend's lines from baseline `y` down, each with its colour's square.
+fn draw_legend(
+    w: &mut Writer<Vec<u8>>,
+    legend: Vec<(Option<&'static str>, String)>,
+    left: f64,
+    mut y: f64,
+) {
     for (fill, line) in legend {
         if let Some(fill) = fill {
             let (x, sy) = (format!("{:.1}", left + MARGIN), format!("{:.1}", y - 10.0));
             empty(
-                &mut w,
+                w,
                 "rect",
                 &[
                     ("x", &x),
@@ -194,11 +217,9 @@ pub fn svg(site: &Site, map: &SiteMap, spec: &MapSpec) -> String {
             ("font-family", "Arial, Helvetica, sans-serif"),
             ("fill", text_colour()),
         ];
-        text_element(&mut w, "text", &attrs, &line);
+        text_element(w, "text", &attrs, &line);
         y += LINE;
     }
-    end(&mut w, "svg");
-    String::from_utf8(w.into_inner()).expect("quick-xml writes UTF-8")
 }
 
 /// The legend's lines: each rating the picked-out authorities hold, with its
