@@ -145,7 +145,7 @@ struct ByRecord<'c, T>(Vec<((&'c str, &'c str), T)>);
 impl<'c, T> ByRecord<'c, T> {
     fn new(facts: impl IntoIterator<Item = ((&'c str, &'c str), T)>) -> ByRecord<'c, T> {
         let mut facts: Vec<_> = facts.into_iter().collect();
-        facts.sort_unstable_by(|(a, _), (b, _)| a.cmp(b));
+        facts.sort_unstable_by_key(|(key, _)| *key);
         ByRecord(facts)
     }
 
