@@ -159,8 +159,9 @@ pub fn run_in(cwd: &Path, args: &[&str]) -> Ran {
     run_cmd(c)
 }
 
-/// `scrutiny build --content CONTENT --output OUT EXTRA...`.
-pub fn build(content: &Path, out: &Path, extra: &[&str]) -> Ran {
+/// The command `scrutiny build --content CONTENT --output OUT EXTRA...`, for
+/// a test that runs it itself (to kill it, or to close its pipes).
+pub fn build_cmd(content: &Path, out: &Path, extra: &[&str]) -> Command {
     let mut c = bin();
     c.arg("build")
         .arg("--content")
@@ -168,6 +169,18 @@ pub fn build(content: &Path, out: &Path, extra: &[&str]) -> Ran {
         .arg("--output")
         .arg(out)
         .args(extra);
+    c
+}
+
+/// `scrutiny build --content CONTENT --output OUT EXTRA...`.
+pub fn build(content: &Path, out: &Path, extra: &[&str]) -> Ran {
+    run_cmd(build_cmd(content, out, extra))
+}
+
+/// The same build, run from the folder `cwd`.
+pub fn build_in(cwd: &Path, content: &Path, out: &Path, extra: &[&str]) -> Ran {
+    let mut c = build_cmd(content, out, extra);
+    c.current_dir(cwd);
     run_cmd(c)
 }
 
@@ -488,6 +501,22 @@ pub fn copy_tree(from: &Path, to: &Path) {
         } else {
             fs::copy(&p, &dest)
                 .unwrap_or_else(|e| panic!("copy {} -> {}: {e}", p.display(), dest.display()));
+        }
+    }
+}
+
+/// Makes `to` a copy of the folder tree `from` whose files are hard links
+/// to `from`'s: for a previous build's output, which a build never writes
+/// into (it swaps in a new folder), as good as a copy and cheaper.
+pub fn link_tree(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap_or_else(|e| panic!("mkdir {}: {e}", to.display()));
+    for (rel, p) in snapshot_paths(from) {
+        let dest = to.join(rel);
+        if p.is_dir() {
+            fs::create_dir_all(&dest).unwrap();
+        } else {
+            fs::hard_link(&p, &dest)
+                .unwrap_or_else(|e| panic!("link {} -> {}: {e}", p.display(), dest.display()));
         }
     }
 }
