@@ -265,11 +265,10 @@ fn hostile_text_never_becomes_markup() {
             // snippet's copy button, the authorities list's filters, search, the
             // helpers those two share) and badge image
             // are not content.
-            let scripts = scraper::Selector::parse(
+            let scripts = sel(
                 "script:not([type='application/ld+json']):not([src$='/static/copy.js']):not([src$='/static/authorities.js']):not([src$='/static/search.js']):not([src$='/static/dom.js']), img:not([src$='/badge.svg']), svg [onload], [onerror], [onload], b",
-            )
-            .unwrap();
-            let jsonld = scraper::Selector::parse("script[type='application/ld+json']").unwrap();
+            );
+            let jsonld = sel("script[type='application/ld+json']");
             for s in doc.select(&jsonld) {
                 let json: String = s.text().collect();
                 assert!(!json.contains(['<', '>']), "{}: {json}", entry.display());
@@ -281,7 +280,7 @@ fn hostile_text_never_becomes_markup() {
                 "live markup in {}",
                 entry.display()
             );
-            let links = scraper::Selector::parse("[href]").unwrap();
+            let links = sel("[href]");
             for l in doc.select(&links) {
                 let href = l.value().attr("href").unwrap().to_ascii_lowercase();
                 assert!(

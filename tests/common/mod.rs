@@ -544,6 +544,24 @@ pub fn html(p: impl AsRef<Path>) -> scraper::Html {
     scraper::Html::parse_document(&read(p))
 }
 
+/// A CSS selector (the test's own text, so a bad one is a panic).
+pub fn sel(s: &str) -> scraper::Selector {
+    scraper::Selector::parse(s).unwrap()
+}
+
+/// The `id`s of every quote's blockquote in a page, in order.
+pub fn quote_ids(page: impl AsRef<Path>) -> Vec<String> {
+    html(page)
+        .select(&sel("figure.quote blockquote"))
+        .map(|b| {
+            b.value()
+                .attr("id")
+                .expect("every quote has an id")
+                .to_string()
+        })
+        .collect()
+}
+
 /// Whitespace collapsed to single spaces.
 pub fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
