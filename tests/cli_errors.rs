@@ -59,16 +59,7 @@ fn a_build_says_how_to_browse_the_site() {
     let t = Tree::real();
     let content = t.content();
     let out = t.root().join("public");
-    let o = run_in(
-        t.root(),
-        &[
-            "build",
-            "--content",
-            content.to_str().unwrap(),
-            "--output",
-            out.to_str().unwrap(),
-        ],
-    );
+    let o = build_in(t.root(), &content, &out, &[]);
     o.assert_ok();
     let said = &o.stdout;
     // The command to browse it, for the same content (see tests/publishing.rs).
@@ -89,17 +80,11 @@ fn former_addresses_carry_the_base_urls_sub_path() {
     )
     .unwrap();
     let out = t.root().join("public");
-    let o = run_in(
+    let o = build_in(
         t.root(),
-        &[
-            "build",
-            "--content",
-            content.to_str().unwrap(),
-            "--output",
-            out.to_str().unwrap(),
-            "--base-url",
-            "http://host/sub/path/",
-        ],
+        &content,
+        &out,
+        &["--base-url", "http://host/sub/path/"],
     );
     o.assert_ok();
     let page = fs::read_to_string(out.join("authorities/south-tyneside/index.html")).unwrap();

@@ -10,7 +10,6 @@ use std::fs;
 use std::path::Path;
 
 use common::*;
-use scraper::Selector;
 use serde_json::Value;
 
 const NORTH_ILACS: &str = "content/authorities/north-dale/inspections/2019-ilacs.md";
@@ -62,10 +61,6 @@ fn tree() -> Tree {
         "framework: focused-visit\npublished: 2022-10-04\n",
     );
     t
-}
-
-fn sel(s: &str) -> Selector {
-    Selector::parse(s).unwrap()
 }
 
 fn attr(page: &scraper::Html, selector: &str, name: &str) -> Option<String> {

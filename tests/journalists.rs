@@ -7,20 +7,6 @@ use std::collections::HashSet;
 
 use common::*;
 
-/// The `id`s of every quote's blockquote in a page, in order.
-fn quote_ids(page: &std::path::Path) -> Vec<String> {
-    let doc = html(page);
-    let sel = scraper::Selector::parse("figure.quote blockquote").unwrap();
-    doc.select(&sel)
-        .map(|b| {
-            b.value()
-                .attr("id")
-                .expect("every quote has an id")
-                .to_string()
-        })
-        .collect()
-}
-
 const QUOTES: &str = "framework: ilacs\npublished: 2019-07\ngrades: { overall: good }\nquotes:\n  - { text: First words, speaker: Ann Lee, role: Leader }\n  - { text: Second words, speaker: Ann Lee }\n  - { text: First words, speaker: Ann Lee }\n";
 
 #[test]
@@ -101,7 +87,7 @@ fn country() -> Tree {
 /// The site-relative links of a page's list items under `selector`.
 fn links(page: &std::path::Path, selector: &str) -> Vec<String> {
     let doc = html(page);
-    let sel = scraper::Selector::parse(selector).unwrap();
+    let sel = sel(selector);
     doc.select(&sel)
         .filter_map(|a| a.value().attr("href"))
         .map(|h| h.trim_start_matches("/portal/").to_string())
@@ -161,8 +147,8 @@ fn browse_pages_hold_exactly_the_right_authorities_and_inspections() {
     assert_eq!(old, ["authorities/north-dale/inspections/2010-old/"]);
     // The home page's region table: each region's row counts its authorities.
     let home = html(o.join("index.html"));
-    let row = scraper::Selector::parse("table.region-table tbody tr").unwrap();
-    let cell = scraper::Selector::parse("th, td").unwrap();
+    let row = sel("table.region-table tbody tr");
+    let cell = sel("th, td");
     let rows: Vec<Vec<String>> = home
         .select(&row)
         .map(|r| {
@@ -194,8 +180,8 @@ fn browse_pages_hold_exactly_the_right_authorities_and_inspections() {
 /// The change column of an inspection page's judgements, by judgement label.
 fn changes(t: &Tree, rel: &str) -> Vec<(String, String)> {
     let doc = html(t.out().join(rel));
-    let row = scraper::Selector::parse("#judgements-heading ~ div table tbody tr").unwrap();
-    let cell = scraper::Selector::parse("th, td").unwrap();
+    let row = sel("#judgements-heading ~ div table tbody tr");
+    let cell = sel("th, td");
     doc.select(&row)
         .map(|r| {
             let cells: Vec<String> = r

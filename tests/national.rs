@@ -53,7 +53,7 @@ fn tree() -> Tree {
 /// Every hexagon link of an SVG: (href, accessible name).
 fn hex_links(svg: &str) -> Vec<(String, String)> {
     let doc = scraper::Html::parse_fragment(svg);
-    let sel = scraper::Selector::parse("svg a").unwrap();
+    let sel = sel("svg a");
     doc.select(&sel)
         .map(|a| {
             let v = a.value();
@@ -331,16 +331,11 @@ fn inspectors_quotes_are_on_their_person_page_with_their_permalink() {
     let t = tree();
     t.build_ok();
     let inspection = t.read("out/authorities/north-dale/inspections/2019-ilacs/index.html");
-    let doc = scraper::Html::parse_document(&inspection);
-    let sel = scraper::Selector::parse("blockquote[id]").unwrap();
-    let id = doc
-        .select(&sel)
-        .next()
-        .expect("the quote")
-        .value()
-        .attr("id")
-        .unwrap()
-        .to_string();
+    let id = quote_ids(
+        t.out()
+            .join("authorities/north-dale/inspections/2019-ilacs/index.html"),
+    )
+    .remove(0);
     let person = t.read("out/people/ofsted-inspectors/index.html");
     assert!(person.contains("Children wait too long."), "{person}");
     assert!(

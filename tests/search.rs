@@ -64,15 +64,6 @@ fn tree() -> Tree {
     t
 }
 
-/// The `id`s of a page's quotes, in order.
-fn quote_ids(page: &Path) -> Vec<String> {
-    let doc = html(page);
-    let sel = scraper::Selector::parse("blockquote[id]").unwrap();
-    doc.select(&sel)
-        .map(|b| b.value().attr("id").unwrap().to_string())
-        .collect()
-}
-
 #[test]
 fn every_authority_inspection_response_and_quote_is_a_record_with_its_filters() {
     let t = tree();
@@ -81,10 +72,10 @@ fn every_authority_inspection_response_and_quote_is_a_record_with_its_filters() 
     let got = records(&out);
     let insp = "/portal/authorities/north-dale/inspections/2019-ilacs/";
     let resp = "/portal/authorities/north-dale/responses/2019-r/";
-    let resp_ids = quote_ids(&out.join("authorities/north-dale/responses/2019-r/index.html"));
+    let resp_ids = quote_ids(out.join("authorities/north-dale/responses/2019-r/index.html"));
     // The inspection's page also shows the responses' quotes.
     let insp_ids: Vec<String> =
-        quote_ids(&out.join("authorities/north-dale/inspections/2019-ilacs/index.html"))
+        quote_ids(out.join("authorities/north-dale/inspections/2019-ilacs/index.html"))
             .into_iter()
             .filter(|id| !resp_ids.contains(id))
             .collect();
@@ -152,7 +143,7 @@ fn the_search_page_offers_every_filter_value_and_works_without_its_ui_bundles() 
     let page = read(out.join("search/index.html"));
     let doc = html(out.join("search/index.html"));
     let options = |id: &str| -> Vec<String> {
-        let sel = scraper::Selector::parse(&format!("#{id} option")).unwrap();
+        let sel = sel(&format!("#{id} option"));
         doc.select(&sel)
             .map(|o| o.text().collect::<String>())
             .collect()

@@ -10,8 +10,11 @@
 //! size.
 
 use quick_xml::Writer;
-use quick_xml::events::{BytesEnd, BytesStart, BytesText, Event};
+use quick_xml::events::{BytesStart, BytesText, Event};
 
+use super::svg::{
+    LongWords, WHITE, empty, end, start, text_colour, text_element, tone_colours, wrap,
+};
 use crate::content::OVERALL;
 use crate::site::{AuthorityFacts, CurrentRating, Site};
 
@@ -69,11 +72,9 @@ impl Badge {
             } => {
                 let date_line = format!("Ofsted report published {}", inspection.published.human());
                 match headline {
-                    Some(g) => {
-                        let tone = crate::render::views::GradeView::from(*g).tone;
-                        (g.label.to_string(), Vec::new(), date_line, tone)
-                    }
+                    Some(g) => (g.label.to_string(), Vec::new(), date_line, g.tone()),
                     None => {
+                        let grades = site.grades_of(inspection);
                         let judgements = fw
                             .framework(&inspection.framework)
                             .map(|f| {
@@ -81,10 +82,7 @@ impl Badge {
                                     .iter()
                                     .filter(|j| j.key != OVERALL)
                                     .filter_map(|j| {
-                                        let grade = inspection.grade(&j.key)?;
-                                        let label =
-                                            crate::site::rating::rated(fw, inspection, grade)
-                                                .map_or(grade, |g| g.label);
+                                        let label = grades.judgement(&j.key)?.label();
                                         Some(format!("{}: {}", j.label, label))
                                     })
                                     .collect()
@@ -103,7 +101,10 @@ impl Badge {
             description.push_str(&format!(" ({})", judgements.join("; ")));
         }
         description.push_str(&format!(". {}. From {}.", date_line, portal));
-        let lines: usize = judgements.iter().map(|j| wrap(j, WRAP).len()).sum();
+        let lines: usize = judgements
+            .iter()
+            .map(|j| wrap(j, WRAP, LongWords::Keep).len())
+            .sum();
         let height = BASE_HEIGHT + JUDGEMENT_LINE * lines as u32;
         Badge {
             authority,
@@ -120,7 +121,6 @@ impl Badge {
     /// The badge as an SVG document.
     pub fn svg(&self) -> Vec<u8> {
         let mut w = Writer::new(Vec::new());
-        let ok = |r: std::io::Result<()>| r.expect("writing to memory");
         let (width, height) = (WIDTH.to_string(), self.height.to_string());
         let view_box = format!("0 0 {WIDTH} {}", self.height);
         let mut svg = BytesStart::new("svg");
@@ -130,17 +130,14 @@ impl Badge {
         svg.push_attribute(("viewBox", view_box.as_str()));
         svg.push_attribute(("role", "img"));
         svg.push_attribute(("aria-labelledby", "badge-title"));
-        ok(w.write_event(Event::Start(svg)));
-
-        let mut title = BytesStart::new("title");
-        title.push_attribute(("id", "badge-title"));
-        ok(w.write_event(Event::Start(title)));
-        ok(w.write_event(Event::Text(BytesText::new(&self.description))));
-        ok(w.write_event(Event::End(BytesEnd::new("title"))));
+        start(&mut w, svg);
+        text_element(&mut w, "title", &[("id", "badge-title")], &self.description);
 
         let inner_h = (self.height - 1).to_string();
         let bar_h = (self.height - 2).to_string();
-        let (bar, _) = tone_colours(self.tone);
+        let (bar, grade_fg) = tone_colours(self.tone);
+        let (border, _) = tone_colours(0);
+        let ink = text_colour();
         empty(
             &mut w,
             "rect",
@@ -150,8 +147,8 @@ impl Badge {
                 ("width", &(WIDTH - 1).to_string()),
                 ("height", &inner_h),
                 ("rx", "4"),
-                ("fill", "#ffffff"),
-                ("stroke", "#505a5f"),
+                ("fill", WHITE),
+                ("stroke", border),
             ],
         );
         empty(
@@ -167,75 +164,25 @@ impl Badge {
         );
 
         let mut y = 16;
-        text(&mut w, TEXT_X, y, 11, false, "#0b0c0c", &self.authority);
+        text(&mut w, TEXT_X, y, 11, false, ink, &self.authority);
         y += 21;
-        let (_, grade_fg) = tone_colours(self.tone);
         text(&mut w, TEXT_X, y, 17, true, grade_fg, &self.rating);
         for j in &self.judgements {
-            for (n, line) in wrap(j, WRAP).iter().enumerate() {
+            for (n, line) in wrap(j, WRAP, LongWords::Keep).iter().enumerate() {
                 y += JUDGEMENT_LINE;
                 let x = if n == 0 { TEXT_X } else { TEXT_X + INDENT };
-                text(&mut w, x, y, 11, false, "#0b0c0c", line);
+                text(&mut w, x, y, 11, false, ink, line);
             }
         }
         y += 18;
-        text(&mut w, TEXT_X, y, 11, false, "#0b0c0c", &self.date_line);
+        text(&mut w, TEXT_X, y, 11, false, ink, &self.date_line);
         y += 16;
-        text(&mut w, TEXT_X, y, 10, false, "#505a5f", &self.portal);
-
-        ok(w.write_event(Event::End(BytesEnd::new("svg"))));
+        text(&mut w, TEXT_X, y, 10, false, border, &self.portal);
+        end(&mut w, "svg");
         let mut out = w.into_inner();
         out.push(b'\n');
         out
     }
-}
-
-/// The bar colour and the text colour for a tone: the built-in stylesheet's
-/// `--tone-N` and `--tone-N-fg`, the one place the colours are written (the
-/// text colours keep at least 4.5:1 contrast on white). Tones other than
-/// 1 to 4 are the neutral tone 0.
-pub(crate) fn tone_colours(tone: usize) -> (&'static str, &'static str) {
-    let tone = if (1..=4).contains(&tone) { tone } else { 0 };
-    (
-        css_colour(&format!("--tone-{tone}:")),
-        css_colour(&format!("--tone-{tone}-fg:")),
-    )
-}
-
-/// The value of a custom property (`name` ends with its colon) in the
-/// built-in stylesheet; a missing one fails the unit test below.
-fn css_colour(name: &str) -> &'static str {
-    let css = super::builtin::stylesheet();
-    css.find(name)
-        .and_then(|i| css[i + name.len()..].split(';').next())
-        .map_or("", str::trim)
-}
-
-pub(crate) fn empty(w: &mut Writer<Vec<u8>>, name: &str, attrs: &[(&str, &str)]) {
-    let mut e = BytesStart::new(name);
-    for a in attrs {
-        e.push_attribute(*a);
-    }
-    w.write_event(Event::Empty(e)).expect("writing to memory");
-}
-
-/// Greedy word wrap at `width` characters (a longer word has a line to itself).
-fn wrap(s: &str, width: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for word in s.split_whitespace() {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
-    }
-    lines
 }
 
 /// One line of text from `x`, squeezed to the badge's width when it would
@@ -264,11 +211,10 @@ fn text(w: &mut Writer<Vec<u8>>, x: u32, y: u32, size: u32, bold: bool, fill: &s
         e.push_attribute(("textLength", avail_s.as_str()));
         e.push_attribute(("lengthAdjust", "spacingAndGlyphs"));
     }
-    w.write_event(Event::Start(e)).expect("writing to memory");
+    start(w, e);
     w.write_event(Event::Text(BytesText::new(s)))
         .expect("writing to memory");
-    w.write_event(Event::End(BytesEnd::new("text")))
-        .expect("writing to memory");
+    end(w, "text");
 }
 
 /// The HTML a council copies to show the badge: a link to the authority's
@@ -284,30 +230,4 @@ pub fn snippet(badge: &Badge, page_url: &str, badge_url: &str) -> String {
         WIDTH,
         badge.height
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{tone_colours, wrap};
-
-    #[test]
-    fn every_tone_takes_its_colours_from_the_stylesheet() {
-        assert_eq!(tone_colours(1), ("#00703c", "#005a30"));
-        for tone in 0..=5 {
-            let (bar, text) = tone_colours(tone);
-            assert!(bar.starts_with('#') && text.starts_with('#'), "{tone}");
-        }
-    }
-
-    #[test]
-    fn judgements_wrap_at_word_boundaries() {
-        assert_eq!(wrap("Leaders: Good", 38), vec!["Leaders: Good"]);
-        let long = "The experiences and progress of children who need help and protection: Requires improvement to be good";
-        let lines = wrap(long, 38);
-        assert!(
-            lines.len() == 3 && lines.iter().all(|l| l.chars().count() <= 38),
-            "{lines:?}"
-        );
-        assert_eq!(lines.join(" "), long);
-    }
 }

@@ -251,18 +251,17 @@ pub fn inspections_csv(site: &Site) -> Vec<u8> {
             w.write_record(row("", "", "", "", String::new()))
                 .expect("writing to memory");
         }
-        for (key, grade) in &i.grades {
+        for j in &site.grades_of(i).judgements {
             let jl = fw
                 .framework(&i.framework)
-                .and_then(|f| f.judgement(key))
-                .map_or("", |j| j.label.as_str());
-            let rg = crate::site::rating::rated(fw, i, grade);
+                .and_then(|f| f.judgement(j.key))
+                .map_or("", |judgement| judgement.label.as_str());
             w.write_record(row(
-                key,
+                j.key,
                 jl,
-                grade,
-                rg.map_or("", |g| g.label),
-                rg.map_or(String::new(), |g| g.rank.to_string()),
+                j.id,
+                j.grade.map_or("", |g| g.label),
+                j.grade.map_or(String::new(), |g| g.rank.to_string()),
             ))
             .expect("writing to memory");
         }

@@ -7,7 +7,7 @@ use chrono::{DateTime, FixedOffset, NaiveTime};
 
 use crate::content::PartialDate;
 use crate::site::urls::rel;
-use crate::site::{AuthorityFacts, Site, rating};
+use crate::site::{AuthorityFacts, Site};
 
 /// How many entries the feed carries: readers poll it, so it stays small.
 pub const FEED_ENTRIES: usize = 100;
@@ -154,7 +154,6 @@ enum Item<'c> {
 
 /// One feed entry, for a record at `url`.
 fn entry(site: &Site, url: String, item: Item) -> Entry {
-    let fw = &site.content.frameworks;
     let name = |slug: &str| {
         site.authority(slug)
             .map_or(slug.to_string(), |a| a.authority.short_name.clone())
@@ -168,7 +167,9 @@ fn entry(site: &Site, url: String, item: Item) -> Entry {
     match item {
         Item::Inspection(i) => {
             let title = site.inspection_title(i);
-            let grade = rating::overall(fw, i)
+            let grade = site
+                .grades_of(i)
+                .headline
                 .map(|g| format!(": {}", g.label))
                 .unwrap_or_default();
             let summary = format!(

@@ -6,7 +6,6 @@
 
 use std::collections::HashSet;
 
-use super::outputs::{Output, outputs};
 use crate::site::Site;
 use crate::site::urls::rel;
 
@@ -15,14 +14,19 @@ const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 /// The stylesheet and scripts keep their names across builds: an hour.
 const STATIC: &str = "public, max-age=3600";
 
-/// Every redirect the site has, one `FROM TO STATUS` line each.
-pub fn redirects(site: &Site) -> Vec<u8> {
+/// One redirect: from a site-relative folder to another, with its HTTP
+/// status (301 moved for good, 302 moves with each new inspection).
+pub type Rule = (String, String, u16);
+
+/// Every redirect the site has (`rules`, from
+/// [`crate::render::outputs::redirect_rules`]), one `FROM TO STATUS` line each.
+pub fn redirects(site: &Site, rules: impl IntoIterator<Item = Rule>) -> Vec<u8> {
     let mut text = String::from(
         "# Written by scrutiny build: every former address and its page now.\n\
          # Netlify and Cloudflare Pages send these as HTTP redirects.\n",
     );
     let mut seen = HashSet::new();
-    for (from, to, status) in outputs(site).iter().filter_map(|o| rule(site, o)) {
+    for (from, to, status) in rules {
         // A host keeps the first rule for a path; a later one would be an error there.
         if seen.insert(from.clone()) {
             let link = |r: &str| site.urls.link(r);
@@ -30,37 +34,6 @@ pub fn redirects(site: &Site) -> Vec<u8> {
         }
     }
     text.into_bytes()
-}
-
-/// The redirect an output stands for: a former address moved for good (301),
-/// or a `latest/` (the authority's or a former name's), which moves with each
-/// new inspection (302).
-fn rule(site: &Site, output: &Output) -> Option<(String, String, u16)> {
-    match output {
-        Output::Alias {
-            authority,
-            from,
-            to,
-        } => {
-            // A former `latest/` moved for good to the current `latest/`,
-            // which itself follows the latest inspection.
-            let a = &site.authorities[*authority].authority;
-            let was_latest = a.aliases.iter().any(|alias| rel::latest(alias) == *from);
-            let to = if was_latest {
-                rel::latest(&a.slug)
-            } else {
-                to.clone()
-            };
-            Some((from.clone(), to, 301))
-        }
-        Output::Latest(i) => {
-            let a = &site.authorities[*i];
-            let target = a.current.inspection()?;
-            let to = rel::inspection(&target.authority, &target.slug);
-            Some((rel::latest(&a.authority.slug), to, 302))
-        }
-        _ => None,
-    }
 }
 
 /// Cache rules: the search index's content-named files for a year, the

@@ -8,11 +8,7 @@ use crate::site::{AuthorityFacts, Person, QuoteRef, Site};
 
 /// An authority page: its newest inspection or response.
 pub fn authority(a: &AuthorityFacts) -> Option<PartialDate> {
-    a.inspections
-        .iter()
-        .map(|i| i.published)
-        .chain(a.responses.iter().map(|r| r.date))
-        .max()
+    a.newest_record()
 }
 
 /// An inspection page: its publication and the responses to it.

@@ -7,11 +7,12 @@
 //! escaped by the writer, so the result can be put into a page as it is.
 
 use quick_xml::Writer;
-use quick_xml::events::{BytesEnd, BytesStart, BytesText, Event};
+use quick_xml::events::BytesStart;
 
-use super::badge::{empty, tone_colours};
-use super::charts::wrap;
-use super::views::GradeView;
+use super::svg::{
+    LongWords, WHITE, empty, end, start, text_colour, text_element, tone_background, tone_colours,
+    wrap,
+};
 use crate::content::map::HexLayout;
 use crate::site::hexmap::SiteMap;
 use crate::site::urls::rel;
@@ -25,8 +26,11 @@ const MARGIN: f64 = 4.0;
 const FONT: f64 = 11.0;
 const LINE: f64 = 16.0;
 const CHAR_W: f64 = 6.6;
-/// Fill of hexagons outside the picked-out region.
-const OTHER: &str = "#e8e8e8";
+/// Fill of hexagons outside the picked-out region: the neutral tone's
+/// background.
+fn other() -> &'static str {
+    tone_background(0)
+}
 
 /// What to draw: the whole country, or one region picked out.
 pub struct MapSpec<'a> {
@@ -84,11 +88,11 @@ fn corners(layout: HexLayout, (x, y): (f64, f64)) -> String {
 /// A rating's colour and its words.
 fn rating_of<'c>(a: &AuthorityFacts<'c>) -> (&'static str, &'c str) {
     let colour = match a.current {
-        CurrentRating::NotYetRated => "#ffffff",
+        CurrentRating::NotYetRated => WHITE,
         CurrentRating::Rated { headline: None, .. } => tone_colours(0).0,
         CurrentRating::Rated {
             headline: Some(g), ..
-        } => tone_colours(GradeView::from(g).tone).0,
+        } => tone_colours(g.tone()).0,
     };
     (colour, a.current.words())
 }
@@ -131,41 +135,68 @@ pub fn svg(site: &Site, map: &SiteMap, spec: &MapSpec) -> String {
     text_element(&mut w, "title", &[("id", "map-title")], spec.title);
     text_element(&mut w, "desc", &[("id", "map-desc")], &spec.desc);
     for &(at, i) in &placed {
-        let a = &site.authorities[i];
-        let points = corners(map.layout, at);
-        if !picked(i) {
-            empty(
-                &mut w,
-                "polygon",
-                &[("points", &points), ("fill", OTHER), ("stroke", "#ffffff")],
-            );
-            continue;
-        }
-        let (fill, words) = rating_of(a);
-        let href = if spec.standalone {
-            site.urls.absolute(&rel::authority(&a.authority.slug))
-        } else {
-            site.urls.link(&rel::authority(&a.authority.slug))
-        };
-        let name = format!("{}: {}", a.authority.short_name, words);
-        let mut link = BytesStart::new("a");
-        link.push_attribute(("href", href.as_str()));
-        link.push_attribute(("aria-label", name.as_str()));
-        start(&mut w, link);
-        text_element(&mut w, "title", &[], &name);
-        empty(
-            &mut w,
-            "polygon",
-            &[("points", &points), ("fill", fill), ("stroke", "#505a5f")],
-        );
-        end(&mut w, "a");
+        hexagon(&mut w, site, spec, corners(map.layout, at), i, picked(i));
     }
-    let mut y = max_y + SIZE + MARGIN + LINE;
+    draw_legend(&mut w, legend, left, max_y + SIZE + MARGIN + LINE);
+    end(&mut w, "svg");
+    String::from_utf8(w.into_inner()).expect("quick-xml writes UTF-8")
+}
+
+/// One authority's hexagon: a link naming it and its rating when it is
+/// picked out, a plain grey hexagon otherwise.
+fn hexagon(
+    w: &mut Writer<Vec<u8>>,
+    site: &Site,
+    spec: &MapSpec,
+    points: String,
+    authority: usize,
+    picked: bool,
+) {
+    if !picked {
+        empty(
+            w,
+            "polygon",
+            &[("points", &points), ("fill", other()), ("stroke", WHITE)],
+        );
+        return;
+    }
+    let a = &site.authorities[authority];
+    let (fill, words) = rating_of(a);
+    let href = if spec.standalone {
+        site.urls.absolute(&rel::authority(&a.authority.slug))
+    } else {
+        site.urls.link(&rel::authority(&a.authority.slug))
+    };
+    let name = format!("{}: {}", a.authority.short_name, words);
+    let mut link = BytesStart::new("a");
+    link.push_attribute(("href", href.as_str()));
+    link.push_attribute(("aria-label", name.as_str()));
+    start(w, link);
+    text_element(w, "title", &[], &name);
+    empty(
+        w,
+        "polygon",
+        &[
+            ("points", &points),
+            ("fill", fill),
+            ("stroke", tone_colours(0).0),
+        ],
+    );
+    end(w, "a");
+}
+
+/// The legend's lines from baseline `y` down, each with its colour's square.
+fn draw_legend(
+    w: &mut Writer<Vec<u8>>,
+    legend: Vec<(Option<&'static str>, String)>,
+    left: f64,
+    mut y: f64,
+) {
     for (fill, line) in legend {
         if let Some(fill) = fill {
             let (x, sy) = (format!("{:.1}", left + MARGIN), format!("{:.1}", y - 10.0));
             empty(
-                &mut w,
+                w,
                 "rect",
                 &[
                     ("x", &x),
@@ -173,7 +204,7 @@ pub fn svg(site: &Site, map: &SiteMap, spec: &MapSpec) -> String {
                     ("width", "11"),
                     ("height", "11"),
                     ("fill", fill),
-                    ("stroke", "#505a5f"),
+                    ("stroke", tone_colours(0).0),
                 ],
             );
         }
@@ -184,13 +215,11 @@ pub fn svg(site: &Site, map: &SiteMap, spec: &MapSpec) -> String {
             ("y", ty.as_str()),
             ("font-size", size.as_str()),
             ("font-family", "Arial, Helvetica, sans-serif"),
-            ("fill", "#0b0c0c"),
+            ("fill", text_colour()),
         ];
-        text_element(&mut w, "text", &attrs, &line);
+        text_element(w, "text", &attrs, &line);
         y += LINE;
     }
-    end(&mut w, "svg");
-    String::from_utf8(w.into_inner()).expect("quick-xml writes UTF-8")
 }
 
 /// The legend's lines: each rating the picked-out authorities hold, with its
@@ -223,7 +252,7 @@ fn legend(
     entries.sort_by_key(|(_, words, _)| order(words));
     let mut lines = Vec::new();
     for (fill, words, n) in entries {
-        for (k, l) in wrap(&format!("{words}: {n}"), chars)
+        for (k, l) in wrap(&format!("{words}: {n}"), chars, LongWords::Cut)
             .into_iter()
             .enumerate()
         {
@@ -231,34 +260,18 @@ fn legend(
         }
     }
     if spec.region.is_some() {
-        lines.push((Some(OTHER), "Other regions".to_string()));
+        lines.push((Some(other()), "Other regions".to_string()));
     }
     if let Some(d) = site.latest_publication {
         let note = format!(
             "Ratings as at {}, the latest publication on record",
             d.human()
         );
-        lines.extend(wrap(&note, chars + 2).into_iter().map(|l| (None, l)));
+        lines.extend(
+            wrap(&note, chars + 2, LongWords::Cut)
+                .into_iter()
+                .map(|l| (None, l)),
+        );
     }
     lines
-}
-
-fn start(w: &mut Writer<Vec<u8>>, e: BytesStart) {
-    w.write_event(Event::Start(e)).expect("writing to memory");
-}
-
-fn end(w: &mut Writer<Vec<u8>>, name: &str) {
-    w.write_event(Event::End(BytesEnd::new(name)))
-        .expect("writing to memory");
-}
-
-fn text_element(w: &mut Writer<Vec<u8>>, name: &str, attrs: &[(&str, &str)], text: &str) {
-    let mut e = BytesStart::new(name);
-    for a in attrs {
-        e.push_attribute(*a);
-    }
-    start(w, e);
-    w.write_event(Event::Text(BytesText::new(text)))
-        .expect("writing to memory");
-    end(w, name);
 }

@@ -86,7 +86,6 @@ pub fn to_html(markdown: &str) -> String {
             attrs,
         })),
         Event::End(TagEnd::Heading(level)) => Some(Event::End(TagEnd::Heading(demote(level)))),
-        Event::Code(c) => Some(Event::Code(c)),
         other => Some(other),
     });
     let mut out = String::with_capacity(markdown.len() * 3 / 2);

@@ -3,7 +3,6 @@
 
 pub mod badge;
 pub mod builtin;
-pub mod charts;
 pub mod data;
 pub mod feed;
 pub mod fingerprint;
@@ -17,6 +16,7 @@ pub mod pages;
 pub mod search;
 pub mod slot;
 pub mod statics;
+pub mod svg;
 pub mod tables;
 pub mod templates;
 pub mod views;

@@ -6,6 +6,7 @@
 //! compiler asks for it: no arm is a catch-all) and its line in [`outputs`].
 
 use super::fingerprint::Inputs;
+use super::hosting::Rule;
 use super::pages::{RenderError, Renderer};
 use super::{badge, data, feed, hosting, lastmod, tables};
 use crate::content::{Inspection, Page, PartialDate, Response};
@@ -137,7 +138,8 @@ pub struct Spec<'a, 'c> {
     pub render: Render<'a, 'c>,
 }
 
-/// A spec still missing how it is rendered; see [`Output::spec`].
+/// A spec still missing how it is rendered: what an output is, where it is
+/// written and what it depends on (see [`Output::place`]).
 struct Partial<'a, 'c> {
     kind: &'static str,
     at: At,
@@ -179,18 +181,14 @@ impl<'a, 'c> Partial<'a, 'c> {
         Partial { lastmod, ..self }
     }
 
-    /// Rendered by the renderer (a template and its view).
-    fn by(
-        self,
-        render: impl FnOnce(&Renderer<'_, 'c>, &str) -> Result<Vec<u8>, RenderError> + 'a,
-    ) -> Spec<'a, 'c> {
+    /// The whole spec, with how it is rendered.
+    fn rendered_by(self, render: Render<'a, 'c>) -> Spec<'a, 'c> {
         let Partial {
             kind,
             at,
             inputs,
             lastmod,
         } = self;
-        let render = Box::new(render);
         Spec {
             kind,
             at,
@@ -199,136 +197,188 @@ impl<'a, 'c> Partial<'a, 'c> {
             render,
         }
     }
+}
 
-    /// Made from the site model alone (data files, feeds, badges).
-    fn bytes(self, make: impl FnOnce(&Site<'c>) -> Vec<u8> + 'a) -> Spec<'a, 'c> {
-        self.by(move |r, _| Ok(make(r.site)))
-    }
+/// Rendered by the renderer (a template and its view).
+fn by<'a, 'c>(
+    render: impl FnOnce(&Renderer<'_, 'c>, &str) -> Result<Vec<u8>, RenderError> + 'a,
+) -> Render<'a, 'c> {
+    Box::new(render)
+}
+
+/// Made from the site model alone (data files, feeds, badges).
+fn bytes<'a, 'c>(make: impl FnOnce(&Site<'c>) -> Vec<u8> + 'a) -> Render<'a, 'c> {
+    by(move |r, _| Ok(make(r.site)))
+}
+
+/// Made from one authority's facts (its feed, data files, badges).
+fn authority_bytes<'a, 'c>(
+    a: usize,
+    make: impl FnOnce(&Site<'c>, &AuthorityFacts<'c>) -> Vec<u8> + 'a,
+) -> Render<'a, 'c> {
+    bytes(move |s| make(s, &s.authorities[a]))
 }
 
 impl<'c> Output<'c> {
-    /// What this output is: the one description of every kind.
+    /// What this output is: the one description of every kind, in two
+    /// halves that each name every kind (no arm is a catch-all): where it
+    /// is written, what it depends on and its date ([`Output::place`]), and
+    /// how its bytes are made ([`Output::render_by`]).
     pub fn spec<'a>(&'a self, site: &Site<'c>) -> Spec<'a, 'c> {
+        self.place(site).rendered_by(self.render_by())
+    }
+
+    /// Where the output is written, what its fingerprint depends on and the
+    /// newest date it shows.
+    fn place<'a>(&'a self, site: &Site<'c>) -> Partial<'a, 'c> {
         use Inputs as In;
         let slug = |i: usize| site.authorities[i].authority.slug.as_str();
         match self {
-            Output::Home => page("home", rel::home(), In::AllAndMap)
-                .dated(lastmod::newest(site))
-                .by(|r, p| r.render("home.html", p, &r.views().home())),
-            Output::Authorities => page("authorities", rel::authorities(), In::All)
-                .dated(lastmod::newest(site))
-                .by(|r, p| r.render("authorities.html", p, &r.views().authorities())),
+            Output::Home => page("home", rel::home(), In::AllAndMap).dated(lastmod::newest(site)),
+            Output::Authorities => {
+                page("authorities", rel::authorities(), In::All).dated(lastmod::newest(site))
+            }
             Output::Authority(i) => page("authority", rel::authority(slug(*i)), In::Authority(*i))
-                .dated(lastmod::authority(&site.authorities[*i]))
-                .by(|r, p| {
-                    let cx = r.views().authority(&r.site.authorities[*i]);
-                    r.render("authority.html", p, &cx)
-                }),
-            Output::Inspection(i) => page(
-                "inspection",
-                rel::inspection(&i.authority, &i.slug),
-                In::Inspection(i),
-            )
-            .dated(lastmod::inspection(site, i))
-            .by(|r, p| r.render_markdown("inspection.html", p, &i.body, |v, b| v.inspection(i, b))),
-            Output::Response(x) => page(
-                "response",
-                rel::response(&x.authority, &x.slug),
-                In::Response(x),
-            )
-            .dated(Some(x.date))
-            .by(|r, p| r.render_markdown("response.html", p, &x.body, |v, b| v.response(x, b))),
-            Output::Latest(i) => redirect("latest", rel::latest(slug(*i)), In::Authority(*i))
-                .by(|r, _| latest(r, *i)),
+                .dated(lastmod::authority(&site.authorities[*i])),
+            Output::Inspection(i) => {
+                let l = rel::inspection(&i.authority, &i.slug);
+                page("inspection", l, In::Inspection(i)).dated(lastmod::inspection(site, i))
+            }
+            Output::Response(x) => {
+                let l = rel::response(&x.authority, &x.slug);
+                page("response", l, In::Response(x)).dated(Some(x.date))
+            }
+            Output::Latest(i) => redirect("latest", rel::latest(slug(*i)), In::Authority(*i)),
             Output::Alias {
                 authority,
                 from,
                 to,
-            } => redirect("alias", from.clone(), In::AuthorityAnd(*authority, to))
-                .by(|r, _| r.redirect(to, r.site.authorities[*authority].authority.name.clone())),
-            Output::Page(x) => page("page", rel::page(&x.slug), In::Page(x))
-                .by(|r, p| r.render_markdown("page.html", p, &x.body, |v, b| v.free_page(x, b))),
-            Output::People => page("people", rel::people(), In::All)
-                .by(|r, p| r.render("people.html", p, &r.views().people())),
+            } => redirect("alias", from.clone(), In::AuthorityAnd(*authority, to)),
+            Output::Page(x) => page("page", rel::page(&x.slug), In::Page(x)),
+            Output::People => page("people", rel::people(), In::All),
             Output::Person(i) => page("person", rel::person(&site.people[*i].slug), In::Person(*i))
-                .dated(lastmod::person(&site.people[*i]))
-                .by(|r, p| r.render("person.html", p, &r.views().person(*i))),
-            Output::Frameworks => page("frameworks", rel::frameworks(), In::Global)
-                .by(|r, p| r.render("frameworks.html", p, &r.views().frameworks())),
-            Output::Framework(f) => page(
-                "framework",
-                rel::framework(&site.content.frameworks.frameworks[*f].id),
-                In::All,
-            )
-            .by(|r, p| r.render("framework.html", p, &r.views().framework(*f))),
-            Output::Inspections => page("inspections", rel::inspections(), In::All)
-                .by(|r, p| r.render("inspections.html", p, &r.views().inspections())),
-            Output::InspectionsIn(y) => page(
-                "inspections-in",
-                rel::inspections_in(site.years[*y].year),
-                In::All,
-            )
-            .by(|r, p| r.render("inspections-year.html", p, &r.views().inspections_in(*y))),
-            Output::Rating(g) => page(
-                "rating",
-                rel::ratings(site.rating_groups[*g].key.slug()),
-                In::All,
-            )
-            .by(|r, p| r.render("rating.html", p, &r.views().rating(*g))),
-            Output::Regions => page("regions", rel::regions(), In::All)
-                .by(|r, p| r.render("regions.html", p, &r.views().regions())),
-            Output::Region(x) => page("region", rel::region(&site.regions[*x].slug), In::AllAndMap)
-                .by(|r, p| r.render("region.html", p, &r.views().region(*x))),
-            Output::Search => page("search", rel::search(), In::All)
-                .by(|r, p| r.render("search.html", p, &r.views().search())),
+                .dated(lastmod::person(&site.people[*i])),
+            Output::Frameworks => page("frameworks", rel::frameworks(), In::Global),
+            Output::Framework(f) => {
+                let id = &site.content.frameworks.frameworks[*f].id;
+                page("framework", rel::framework(id), In::All)
+            }
+            Output::Inspections => page("inspections", rel::inspections(), In::All),
+            Output::InspectionsIn(y) => {
+                let l = rel::inspections_in(site.years[*y].year);
+                page("inspections-in", l, In::All)
+            }
+            Output::Rating(g) => {
+                let l = rel::ratings(site.rating_groups[*g].key.slug());
+                page("rating", l, In::All)
+            }
+            Output::Regions => page("regions", rel::regions(), In::All),
+            Output::Region(x) => page("region", rel::region(&site.regions[*x].slug), In::AllAndMap),
+            Output::Search => page("search", rel::search(), In::All),
             Output::AuthorityFeed(a) => file(
                 "authority-feed",
                 rel::authority_feed(slug(*a)),
                 In::Authority(*a),
-            )
-            .bytes(|s| feed::authority_atom(s, &s.authorities[*a])),
+            ),
             Output::AuthorityData(a) => file(
                 "authority-data",
                 rel::authority_data(slug(*a)),
                 In::Authority(*a),
-            )
-            .bytes(|s| data::authority_data_json(s, &s.authorities[*a])),
-            Output::NotFound => file("not-found", "404.html".into(), In::Global)
-                .by(|r, p| r.render("404.html", p, &r.views().not_found())),
-            Output::AuthoritiesJson => data_file("authorities.json").bytes(data::authorities_json),
-            Output::InspectionsJson => data_file("inspections.json").bytes(data::inspections_json),
-            Output::ResponsesJson => data_file("responses.json").bytes(data::responses_json),
-            Output::InspectionsCsv => data_file("inspections.csv").bytes(data::inspections_csv),
-            Output::Feed => file("feed", rel::feed(), In::All).bytes(feed::atom),
-            Output::Sitemap => file("sitemap", rel::sitemap(), In::All).bytes(sitemap),
-            Output::Robots => file("robots", "robots.txt".into(), In::Global).bytes(robots),
+            ),
+            Output::NotFound => file("not-found", "404.html".into(), In::Global),
+            Output::AuthoritiesJson => data_file("authorities.json"),
+            Output::InspectionsJson => data_file("inspections.json"),
+            Output::ResponsesJson => data_file("responses.json"),
+            Output::InspectionsCsv => data_file("inspections.csv"),
+            Output::Feed => file("feed", rel::feed(), In::All),
+            Output::Sitemap => file("sitemap", rel::sitemap(), In::All),
+            Output::Robots => file("robots", "robots.txt".into(), In::Global),
             Output::Badge { authority: a, at } => {
                 file("badge", rel::badge(at), In::AuthorityAnd(*a, at))
-                    .bytes(|s| badge::Badge::of(s, &s.authorities[*a]).svg())
             }
-            Output::UrlList => data_file("urls.txt").bytes(url_list),
-            Output::Ratings => page("ratings", rel::ratings_index(), In::All)
-                .by(|r, p| r.render("ratings.html", p, &r.views().ratings())),
-            Output::MapSvg => file("map-svg", rel::map_svg(), In::AllAndMap)
-                .by(|r, _| Ok(r.views().map_file().into_bytes())),
-            Output::RatingsByYearJson => {
-                data_file("ratings-by-year.json").bytes(tables::ratings_by_year_json)
-            }
-            Output::RatingsByYearCsv => {
-                data_file("ratings-by-year.csv").bytes(tables::ratings_by_year_csv)
-            }
-            Output::AuthoritiesCsv => data_file("authorities.csv").bytes(tables::authorities_csv),
-            Output::ResponsesCsv => data_file("responses.csv").bytes(tables::responses_csv),
+            Output::UrlList => data_file("urls.txt"),
+            Output::Ratings => page("ratings", rel::ratings_index(), In::All),
+            Output::MapSvg => file("map-svg", rel::map_svg(), In::AllAndMap),
+            Output::RatingsByYearJson => data_file("ratings-by-year.json"),
+            Output::RatingsByYearCsv => data_file("ratings-by-year.csv"),
+            Output::AuthoritiesCsv => data_file("authorities.csv"),
+            Output::ResponsesCsv => data_file("responses.csv"),
             Output::AuthorityCsv(a) => file(
                 "authority-csv",
                 rel::authority_csv(slug(*a)),
                 In::Authority(*a),
-            )
-            .bytes(|s| tables::authority_data_csv(s, &s.authorities[*a])),
-            Output::Redirects => {
-                file("redirects", rel::redirects(), In::All).bytes(hosting::redirects)
+            ),
+            Output::Redirects => file("redirects", rel::redirects(), In::All),
+            Output::Headers => file("headers", rel::headers(), In::Global),
+        }
+    }
+
+    /// How the output's bytes are made: a template and its view, or bytes
+    /// from the site model.
+    fn render_by<'a>(&'a self) -> Render<'a, 'c> {
+        match self {
+            Output::Home => by(|r, p| r.render("home.html", p, &r.views().home())),
+            Output::Authorities => {
+                by(|r, p| r.render("authorities.html", p, &r.views().authorities()))
             }
-            Output::Headers => file("headers", rel::headers(), In::Global).bytes(hosting::headers),
+            Output::Authority(i) => by(|r, p| {
+                let cx = r.views().authority(&r.site.authorities[*i]);
+                r.render("authority.html", p, &cx)
+            }),
+            Output::Inspection(i) => by(|r, p| {
+                r.render_markdown("inspection.html", p, &i.body, |v, b| v.inspection(i, b))
+            }),
+            Output::Response(x) => {
+                by(|r, p| r.render_markdown("response.html", p, &x.body, |v, b| v.response(x, b)))
+            }
+            Output::Latest(i) => by(|r, _| latest(r, *i)),
+            Output::Alias { authority, to, .. } => {
+                by(|r, _| r.redirect(to, r.site.authorities[*authority].authority.name.clone()))
+            }
+            Output::Page(x) => {
+                by(|r, p| r.render_markdown("page.html", p, &x.body, |v, b| v.free_page(x, b)))
+            }
+            Output::People => by(|r, p| r.render("people.html", p, &r.views().people())),
+            Output::Person(i) => by(|r, p| r.render("person.html", p, &r.views().person(*i))),
+            Output::Frameworks => {
+                by(|r, p| r.render("frameworks.html", p, &r.views().frameworks()))
+            }
+            Output::Framework(f) => {
+                by(|r, p| r.render("framework.html", p, &r.views().framework(*f)))
+            }
+            Output::Inspections => {
+                by(|r, p| r.render("inspections.html", p, &r.views().inspections()))
+            }
+            Output::InspectionsIn(y) => {
+                by(|r, p| r.render("inspections-year.html", p, &r.views().inspections_in(*y)))
+            }
+            Output::Rating(g) => by(|r, p| r.render("rating.html", p, &r.views().rating(*g))),
+            Output::Regions => by(|r, p| r.render("regions.html", p, &r.views().regions())),
+            Output::Region(x) => by(|r, p| r.render("region.html", p, &r.views().region(*x))),
+            Output::Search => by(|r, p| r.render("search.html", p, &r.views().search())),
+            Output::AuthorityFeed(a) => authority_bytes(*a, |s, a| feed::authority_atom(s, a)),
+            Output::AuthorityData(a) => authority_bytes(*a, |s, a| data::authority_data_json(s, a)),
+            Output::NotFound => by(|r, p| r.render("404.html", p, &r.views().not_found())),
+            Output::AuthoritiesJson => bytes(data::authorities_json),
+            Output::InspectionsJson => bytes(data::inspections_json),
+            Output::ResponsesJson => bytes(data::responses_json),
+            Output::InspectionsCsv => bytes(data::inspections_csv),
+            Output::Feed => bytes(feed::atom),
+            Output::Sitemap => bytes(sitemap),
+            Output::Robots => bytes(robots),
+            Output::Badge { authority: a, .. } => {
+                authority_bytes(*a, |s, a| badge::Badge::of(s, a).svg())
+            }
+            Output::UrlList => bytes(url_list),
+            Output::Ratings => by(|r, p| r.render("ratings.html", p, &r.views().ratings())),
+            Output::MapSvg => by(|r, _| Ok(r.views().map_file().into_bytes())),
+            Output::RatingsByYearJson => bytes(tables::ratings_by_year_json),
+            Output::RatingsByYearCsv => bytes(tables::ratings_by_year_csv),
+            Output::AuthoritiesCsv => bytes(tables::authorities_csv),
+            Output::ResponsesCsv => bytes(tables::responses_csv),
+            Output::AuthorityCsv(a) => authority_bytes(*a, |s, a| tables::authority_data_csv(s, a)),
+            Output::Redirects => bytes(|s| hosting::redirects(s, redirect_rules(s))),
+            Output::Headers => bytes(hosting::headers),
         }
     }
 
@@ -477,6 +527,47 @@ fn alias_redirects(a: &AuthorityFacts) -> Vec<(String, String)> {
         }
     }
     out
+}
+
+/// Every redirect the site has, for `/_redirects` (see [`super::hosting`]):
+/// each output that stands for one, in the order of [`outputs`].
+pub fn redirect_rules(site: &Site) -> impl Iterator<Item = Rule> {
+    outputs(site)
+        .into_iter()
+        .filter_map(|o| o.redirect_rule(site))
+}
+
+impl Output<'_> {
+    /// The redirect an output stands for: a former address moved for good
+    /// (301), or a `latest/` (the authority's or a former name's), which
+    /// moves with each new inspection (302).
+    fn redirect_rule(&self, site: &Site) -> Option<Rule> {
+        match self {
+            Output::Alias {
+                authority,
+                from,
+                to,
+            } => {
+                // A former `latest/` moved for good to the current `latest/`,
+                // which itself follows the latest inspection.
+                let a = &site.authorities[*authority].authority;
+                let was_latest = a.aliases.iter().any(|alias| rel::latest(alias) == *from);
+                let to = if was_latest {
+                    rel::latest(&a.slug)
+                } else {
+                    to.clone()
+                };
+                Some((from.clone(), to, 301))
+            }
+            Output::Latest(i) => {
+                let a = &site.authorities[*i];
+                let target = a.current.inspection()?;
+                let to = rel::inspection(&target.authority, &target.slug);
+                Some((rel::latest(&a.authority.slug), to, 302))
+            }
+            _ => None,
+        }
+    }
 }
 
 /// Site-relative URLs of the pages (see [`At::Page`]), each with the date it

@@ -169,6 +169,34 @@ impl<'c> AuthorityFacts<'c> {
 }
 
 impl<'c> Site<'c> {
+    /// Every year with an inspection published or a response dated, newest
+    /// first (the search page's filter).
+    pub fn record_years(&self) -> Vec<i32> {
+        let c = self.content;
+        let mut years: Vec<i32> = c
+            .inspections
+            .iter()
+            .map(|i| i.published.year())
+            .chain(c.responses.iter().map(|r| r.date.year()))
+            .collect();
+        years.sort_unstable_by(|a, b| b.cmp(a));
+        years.dedup();
+        years
+    }
+
+    /// The inspections under a framework, newest first (ties by authority,
+    /// descending, then in the content's order).
+    pub fn inspections_under(&self, framework: &str) -> Vec<&'c Inspection> {
+        let mut inspections: Vec<&Inspection> = self
+            .content
+            .inspections
+            .iter()
+            .filter(|i| i.framework == framework)
+            .collect();
+        inspections.sort_by(|a, b| (b.published, &b.authority).cmp(&(a.published, &a.authority)));
+        inspections
+    }
+
     /// The rating group an authority is in.
     pub fn rating_group_of(&self, authority: usize) -> Option<usize> {
         self.rating_groups

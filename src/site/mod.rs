@@ -17,7 +17,7 @@ use std::collections::HashMap;
 
 use crate::content::{Authority, Content, Inspection, PartialDate, Response};
 pub use people::{Person, QuoteRef};
-pub use rating::{CurrentRating, RatedGrade, RatingCounts};
+pub use rating::{CurrentRating, InspectionGrades, RatedGrade, RatingCounts};
 pub use urls::Urls;
 
 /// Who an inspection's quote is shown as said by when it names no speaker.
@@ -71,6 +71,15 @@ impl<'c> AuthorityFacts<'c> {
             .map(|(_, c)| *c)
     }
 
+    /// The date of the authority's newest inspection or response.
+    pub fn newest_record(&self) -> Option<PartialDate> {
+        self.inspections
+            .iter()
+            .map(|i| i.published)
+            .chain(self.responses.iter().map(|r| r.date))
+            .max()
+    }
+
     /// Inspections and responses interleaved, newest first; at the same date an
     /// inspection comes after (below) the responses to it.
     pub fn timeline(&self) -> Vec<TimelineItem<'c>> {
@@ -99,7 +108,13 @@ pub struct Site<'c> {
     /// Sorted by slug.
     pub authorities: Vec<AuthorityFacts<'c>>,
     /// Responses answering each (authority, inspection), oldest first.
-    responses_to: HashMap<&'c str, HashMap<&'c str, Vec<&'c Response>>>,
+    responses_to: Answers<'c>,
+    /// Each inspection's grades on its framework's scale (see
+    /// [`Site::grades_of`]).
+    grades: ByRecord<'c, InspectionGrades<'c>>,
+    /// The `id` of each quote of each inspection and response, in order.
+    inspection_anchors: ByRecord<'c, Vec<String>>,
+    response_anchors: ByRecord<'c, Vec<String>>,
     /// Sorted by name.
     pub people: Vec<Person<'c>>,
     /// How many authorities are at each current rating.
@@ -122,45 +137,100 @@ pub struct Site<'c> {
     pub map: Option<hexmap::SiteMap>,
 }
 
+/// Facts kept for each inspection (or each response), found by its
+/// (authority, slug).
+#[derive(Debug)]
+struct ByRecord<'c, T>(Vec<((&'c str, &'c str), T)>);
+
+impl<'c, T> ByRecord<'c, T> {
+    fn new(facts: impl IntoIterator<Item = ((&'c str, &'c str), T)>) -> ByRecord<'c, T> {
+        let mut facts: Vec<_> = facts.into_iter().collect();
+        facts.sort_unstable_by_key(|(key, _)| *key);
+        ByRecord(facts)
+    }
+
+    fn get(&self, authority: &str, slug: &str) -> &T {
+        let at = self
+            .0
+            .binary_search_by(|((a, s), _)| (*a, *s).cmp(&(authority, slug)))
+            .expect("a record of this site's content");
+        &self.0[at].1
+    }
+}
+
+/// The `id` of each of an inspection's quotes, in order (see
+/// [`urls::quote_anchors`]).
+fn inspection_anchors(i: &Inspection) -> Vec<String> {
+    let speakers = i.quotes.iter().map(|q| {
+        let shown = q.speaker.as_deref().unwrap_or(INSPECTORS);
+        (shown, q.text.as_str())
+    });
+    urls::quote_anchors(&urls::rel::inspection(&i.authority, &i.slug), speakers)
+}
+
+/// The `id` of each of a response's quotes, in order.
+fn response_anchors(r: &Response) -> Vec<String> {
+    let speakers = r.quotes.iter().map(|q| {
+        let shown = q.speaker.as_deref().unwrap_or("");
+        (shown, q.text.as_str())
+    });
+    urls::quote_anchors(&urls::rel::response(&r.authority, &r.slug), speakers)
+}
+
+/// Each authority's inspections and responses, and the responses answering
+/// each (authority, inspection), all oldest first (in the content's order).
+type Records<'c> = HashMap<&'c str, (Vec<&'c Inspection>, Vec<&'c Response>)>;
+type Answers<'c> = HashMap<&'c str, HashMap<&'c str, Vec<&'c Response>>>;
+
+fn records_by_authority(content: &Content) -> (Records<'_>, Answers<'_>) {
+    let mut by_authority: Records = HashMap::new();
+    for i in &content.inspections {
+        by_authority.entry(&i.authority).or_default().0.push(i);
+    }
+    let mut responses_to: Answers = HashMap::new();
+    for r in &content.responses {
+        by_authority.entry(&r.authority).or_default().1.push(r);
+        for target in &r.responds_to {
+            responses_to
+                .entry(r.authority.as_str())
+                .or_default()
+                .entry(target.as_str())
+                .or_default()
+                .push(r);
+        }
+    }
+    (by_authority, responses_to)
+}
+
+/// Every authority with its records, current rating and judgement changes.
+fn authority_facts<'c>(content: &'c Content, mut records: Records<'c>) -> Vec<AuthorityFacts<'c>> {
+    let fw = &content.frameworks;
+    content
+        .authorities
+        .iter()
+        .map(|a| {
+            let (inspections, responses) = records.remove(a.slug.as_str()).unwrap_or_default();
+            let current = rating::current_rating(fw, &inspections);
+            let judgement_changes = inspections
+                .iter()
+                .map(|i| change::judgement_changes(fw, &inspections, i))
+                .collect();
+            AuthorityFacts {
+                authority: a,
+                inspections,
+                responses,
+                current,
+                judgement_changes,
+            }
+        })
+        .collect()
+}
+
 impl<'c> Site<'c> {
     pub fn new(content: &'c Content, base_url: &str) -> Site<'c> {
         let fw = &content.frameworks;
-        let mut by_authority: HashMap<&str, (Vec<&Inspection>, Vec<&Response>)> = HashMap::new();
-        for i in &content.inspections {
-            by_authority.entry(&i.authority).or_default().0.push(i);
-        }
-        let mut responses_to: HashMap<&str, HashMap<&str, Vec<&Response>>> = HashMap::new();
-        for r in &content.responses {
-            by_authority.entry(&r.authority).or_default().1.push(r);
-            for target in &r.responds_to {
-                responses_to
-                    .entry(r.authority.as_str())
-                    .or_default()
-                    .entry(target.as_str())
-                    .or_default()
-                    .push(r);
-            }
-        }
-        let authorities = content
-            .authorities
-            .iter()
-            .map(|a| {
-                let (inspections, responses) =
-                    by_authority.remove(a.slug.as_str()).unwrap_or_default();
-                let current = rating::current_rating(fw, &inspections);
-                let judgement_changes = inspections
-                    .iter()
-                    .map(|i| change::judgement_changes(fw, &inspections, i))
-                    .collect();
-                AuthorityFacts {
-                    authority: a,
-                    inspections,
-                    responses,
-                    current,
-                    judgement_changes,
-                }
-            })
-            .collect::<Vec<AuthorityFacts>>();
+        let (records, responses_to) = records_by_authority(content);
+        let authorities = authority_facts(content, records);
         let ratings: Vec<CurrentRating> = authorities.iter().map(|a| a.current).collect();
         let mut rating_changes: Vec<change::RatingChange> = authorities
             .iter()
@@ -170,6 +240,7 @@ impl<'c> Site<'c> {
             (b.inspection.published, b.authority).cmp(&(a.inspection.published, a.authority))
         });
         let rating_groups = browse::rating_groups(fw, &authorities);
+        let key = |authority: &'c String, slug: &'c String| (authority.as_str(), slug.as_str());
         Site {
             content,
             urls: Urls::new(base_url),
@@ -191,8 +262,26 @@ impl<'c> Site<'c> {
             rating_changes,
             authorities,
             responses_to,
+            grades: ByRecord::new(
+                (content.inspections.iter())
+                    .map(|i| (key(&i.authority, &i.slug), InspectionGrades::of(fw, i))),
+            ),
+            inspection_anchors: ByRecord::new(
+                (content.inspections.iter())
+                    .map(|i| (key(&i.authority, &i.slug), inspection_anchors(i))),
+            ),
+            response_anchors: ByRecord::new(
+                (content.responses.iter())
+                    .map(|r| (key(&r.authority, &r.slug), response_anchors(r))),
+            ),
             people: people::gather(content),
         }
+    }
+
+    /// An inspection's grades: whether it is graded, its overall grade, and
+    /// each judgement's grade on its framework's scale.
+    pub fn grades_of(&self, i: &Inspection) -> &InspectionGrades<'c> {
+        self.grades.get(&i.authority, &i.slug)
     }
 
     pub fn authority(&self, slug: &str) -> Option<&AuthorityFacts<'c>> {
@@ -260,30 +349,27 @@ impl<'c> Site<'c> {
     /// The `id` of each of an inspection's quotes, in order (see
     /// [`urls::quote_anchors`]).
     pub fn inspection_quote_anchors(&self, i: &Inspection) -> Vec<String> {
-        let speakers = i.quotes.iter().map(|q| {
-            let shown = q.speaker.as_deref().unwrap_or(INSPECTORS);
-            (shown, q.text.as_str())
-        });
-        urls::quote_anchors(&urls::rel::inspection(&i.authority, &i.slug), speakers)
+        self.inspection_anchors.get(&i.authority, &i.slug).clone()
     }
 
     /// The `id` of each of a response's quotes, in order.
     pub fn response_quote_anchors(&self, r: &Response) -> Vec<String> {
-        let speakers = r.quotes.iter().map(|q| {
-            let shown = q.speaker.as_deref().unwrap_or("");
-            (shown, q.text.as_str())
-        });
-        urls::quote_anchors(&urls::rel::response(&r.authority, &r.slug), speakers)
+        self.response_anchors.get(&r.authority, &r.slug).clone()
     }
 
     /// The `id` of one quote in its record's page.
     pub fn quote_anchor(&self, q: QuoteRef) -> String {
-        let (anchors, quotes) = match q {
-            QuoteRef::Inspection(i, _) => (self.inspection_quote_anchors(i), &i.quotes),
-            QuoteRef::Response(r, _) => (self.response_quote_anchors(r), &r.quotes),
-        };
-        let quote = match q {
-            QuoteRef::Inspection(_, quote) | QuoteRef::Response(_, quote) => quote,
+        let (anchors, quotes, quote) = match q {
+            QuoteRef::Inspection(i, quote) => (
+                self.inspection_anchors.get(&i.authority, &i.slug),
+                &i.quotes,
+                quote,
+            ),
+            QuoteRef::Response(r, quote) => (
+                self.response_anchors.get(&r.authority, &r.slug),
+                &r.quotes,
+                quote,
+            ),
         };
         let at = quotes
             .iter()

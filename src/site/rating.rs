@@ -69,6 +69,17 @@ impl<'c> CurrentRating<'c> {
 }
 
 impl<'c> RatedGrade<'c> {
+    /// The grade's colour tone, 1 (best) to 4 (worst), spread over its
+    /// scale: pages, badges, charts and the map colour by it, never using
+    /// colour alone to carry meaning.
+    pub fn tone(&self) -> usize {
+        if self.scale_len <= 1 {
+            1
+        } else {
+            1 + (self.rank - 1) * 3 / (self.scale_len - 1)
+        }
+    }
+
     /// The `index`th grade (0 = best) of a scale, with its rank.
     pub fn on_scale(scale: &'c Scale, index: usize) -> RatedGrade<'c> {
         let grade = &scale.grades[index];
@@ -126,8 +137,81 @@ impl<'c> RatingCounts<'c> {
     }
 }
 
+/// One judgement's grade in an inspection: the grade id as written and, when
+/// that id is on the scale of the inspection's framework, the grade it names.
+#[derive(Debug, Clone, Copy)]
+pub struct JudgementGrade<'c> {
+    pub key: &'c str,
+    pub id: &'c str,
+    pub grade: Option<RatedGrade<'c>>,
+}
+
+impl<'c> JudgementGrade<'c> {
+    /// The grade in words: its label, or the id as written when the scale
+    /// has no such grade.
+    pub fn label(&self) -> &'c str {
+        self.grade.map_or(self.id, |g| g.label)
+    }
+}
+
+/// What the rating rule makes of one inspection's grades, computed once when
+/// the site is built (see [`crate::site::Site::grades_of`]); views, data
+/// files, feeds, badges and search only read it.
+#[derive(Debug, Clone)]
+pub struct InspectionGrades<'c> {
+    /// A graded framework and at least one grade (see [`is_graded`]).
+    pub graded: bool,
+    /// Its overall grade, if it has one.
+    pub headline: Option<RatedGrade<'c>>,
+    /// Each of its grades, in its file's order.
+    pub judgements: Vec<JudgementGrade<'c>>,
+}
+
+impl<'c> InspectionGrades<'c> {
+    pub fn of(fw: &'c Frameworks, inspection: &'c Inspection) -> InspectionGrades<'c> {
+        InspectionGrades {
+            graded: is_graded(fw, inspection),
+            headline: overall(fw, inspection),
+            judgements: inspection
+                .grades
+                .iter()
+                .map(|(key, id)| JudgementGrade {
+                    key,
+                    id,
+                    grade: rated(fw, inspection, id),
+                })
+                .collect(),
+        }
+    }
+
+    /// The grade the inspection gives a judgement, as written.
+    pub fn judgement(&self, key: &str) -> Option<&JudgementGrade<'c>> {
+        self.judgements.iter().find(|j| j.key == key)
+    }
+
+    /// The grade the inspection gives a judgement, when it is on the scale.
+    pub fn grade(&self, key: &str) -> Option<RatedGrade<'c>> {
+        self.judgement(key).and_then(|j| j.grade)
+    }
+
+    /// Graded, but with no overall grade.
+    pub fn no_overall(&self) -> bool {
+        self.graded && self.headline.is_none()
+    }
+
+    /// The outcome in words: the overall grade's label, [`NO_OVERALL_GRADE`]
+    /// or [`NOT_GRADED`].
+    pub fn outcome(&self) -> &'c str {
+        match (self.headline, self.graded) {
+            (Some(g), _) => g.label,
+            (None, true) => NO_OVERALL_GRADE,
+            (None, false) => NOT_GRADED,
+        }
+    }
+}
+
 /// Looks a grade id up on the scale of an inspection's framework.
-pub fn rated<'c>(
+pub(super) fn rated<'c>(
     fw: &'c Frameworks,
     inspection: &Inspection,
     grade_id: &str,
@@ -139,7 +223,7 @@ pub fn rated<'c>(
 }
 
 /// Is this inspection graded (a graded framework and at least one grade)?
-pub fn is_graded(fw: &Frameworks, inspection: &Inspection) -> bool {
+pub(super) fn is_graded(fw: &Frameworks, inspection: &Inspection) -> bool {
     !inspection.grades.is_empty()
         && fw
             .framework(&inspection.framework)
@@ -147,7 +231,10 @@ pub fn is_graded(fw: &Frameworks, inspection: &Inspection) -> bool {
 }
 
 /// The overall grade of an inspection, if it has one.
-pub fn overall<'c>(fw: &'c Frameworks, inspection: &'c Inspection) -> Option<RatedGrade<'c>> {
+pub(super) fn overall<'c>(
+    fw: &'c Frameworks,
+    inspection: &'c Inspection,
+) -> Option<RatedGrade<'c>> {
     inspection
         .grade(OVERALL)
         .and_then(|g| rated(fw, inspection, g))

@@ -159,8 +159,9 @@ pub fn run_in(cwd: &Path, args: &[&str]) -> Ran {
     run_cmd(c)
 }
 
-/// `scrutiny build --content CONTENT --output OUT EXTRA...`.
-pub fn build(content: &Path, out: &Path, extra: &[&str]) -> Ran {
+/// The command `scrutiny build --content CONTENT --output OUT EXTRA...`, for
+/// a test that runs it itself (to kill it, or to close its pipes).
+pub fn build_cmd(content: &Path, out: &Path, extra: &[&str]) -> Command {
     let mut c = bin();
     c.arg("build")
         .arg("--content")
@@ -168,6 +169,18 @@ pub fn build(content: &Path, out: &Path, extra: &[&str]) -> Ran {
         .arg("--output")
         .arg(out)
         .args(extra);
+    c
+}
+
+/// `scrutiny build --content CONTENT --output OUT EXTRA...`.
+pub fn build(content: &Path, out: &Path, extra: &[&str]) -> Ran {
+    run_cmd(build_cmd(content, out, extra))
+}
+
+/// The same build, run from the folder `cwd`.
+pub fn build_in(cwd: &Path, content: &Path, out: &Path, extra: &[&str]) -> Ran {
+    let mut c = build_cmd(content, out, extra);
+    c.current_dir(cwd);
     run_cmd(c)
 }
 
@@ -492,6 +505,22 @@ pub fn copy_tree(from: &Path, to: &Path) {
     }
 }
 
+/// Makes `to` a copy of the folder tree `from` whose files are hard links
+/// to `from`'s: for a previous build's output, which a build never writes
+/// into (it swaps in a new folder), as good as a copy and cheaper.
+pub fn link_tree(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap_or_else(|e| panic!("mkdir {}: {e}", to.display()));
+    for (rel, p) in snapshot_paths(from) {
+        let dest = to.join(rel);
+        if p.is_dir() {
+            fs::create_dir_all(&dest).unwrap();
+        } else {
+            fs::hard_link(&p, &dest)
+                .unwrap_or_else(|e| panic!("link {} -> {}: {e}", p.display(), dest.display()));
+        }
+    }
+}
+
 /// Writes bytes, making the file's folders.
 pub fn write_bytes(path: &Path, bytes: &[u8]) {
     if let Some(parent) = path.parent() {
@@ -513,6 +542,24 @@ pub fn json(p: impl AsRef<Path>) -> Value {
 
 pub fn html(p: impl AsRef<Path>) -> scraper::Html {
     scraper::Html::parse_document(&read(p))
+}
+
+/// A CSS selector (the test's own text, so a bad one is a panic).
+pub fn sel(s: &str) -> scraper::Selector {
+    scraper::Selector::parse(s).unwrap()
+}
+
+/// The `id`s of every quote's blockquote in a page, in order.
+pub fn quote_ids(page: impl AsRef<Path>) -> Vec<String> {
+    html(page)
+        .select(&sel("figure.quote blockquote"))
+        .map(|b| {
+            b.value()
+                .attr("id")
+                .expect("every quote has an id")
+                .to_string()
+        })
+        .collect()
 }
 
 /// Whitespace collapsed to single spaces.

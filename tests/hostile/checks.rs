@@ -1,7 +1,7 @@
 //! The checkers: collecting problems, reading text out of pages, telling
 //! live markup, dangerous URLs, XML and CSV cells apart.
 
-use scraper::{ElementRef, Html, Selector};
+use scraper::{ElementRef, Html};
 
 /// Collects every failure so one run reports all of them.
 #[derive(Default)]
@@ -36,9 +36,7 @@ pub(crate) fn element_text(e: ElementRef) -> String {
     collapse(&e.text().collect::<Vec<_>>().join(" "))
 }
 
-pub(crate) fn sel(s: &str) -> Selector {
-    Selector::parse(s).unwrap()
-}
+pub(crate) use crate::common::sel;
 
 /// A page's `<title>` text.
 pub(crate) fn title_text(doc: &Html) -> String {

@@ -266,6 +266,16 @@ fn responses_json_round_trips_every_hostile_string() {
     }
 }
 
+/// Where each named column is in a CSV header.
+fn columns<const N: usize>(header: &[String], names: [&str; N]) -> [usize; N] {
+    names.map(|name| {
+        header
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("CSV has no column {name}: {header:?}"))
+    })
+}
+
 #[test]
 fn csv_cells_never_start_a_formula() {
     let f = Fixture::load();
@@ -281,22 +291,19 @@ fn csv_cells_never_start_a_formula() {
             .iter()
             .map(str::to_string)
             .collect();
-        let col = |name: &str| {
-            header
-                .iter()
-                .position(|h| h == name)
-                .unwrap_or_else(|| panic!("CSV has no column {name}: {header:?}"))
-        };
-        let (c_auth, c_name, c_insp, c_fw, c_j, c_jl, c_g, c_gl, c_url) = (
-            col("authority"),
-            col("authority_name"),
-            col("inspection"),
-            col("framework"),
-            col("judgement"),
-            col("judgement_label"),
-            col("grade"),
-            col("grade_label"),
-            col("url"),
+        let [c_auth, c_name, c_insp, c_fw, c_j, c_jl, c_g, c_gl, c_url] = columns(
+            &header,
+            [
+                "authority",
+                "authority_name",
+                "inspection",
+                "framework",
+                "judgement",
+                "judgement_label",
+                "grade",
+                "grade_label",
+                "url",
+            ],
         );
         let mut seen = BTreeSet::new();
         for (n, rec) in rd.records().enumerate() {

@@ -23,7 +23,6 @@ pub use writer::FORMAT_OF;
 use super::markdown;
 use crate::content::date::PartialDate;
 use crate::content::{Inspection, Quote, Response};
-use crate::site::rating;
 use crate::site::urls::rel;
 use crate::site::{AuthorityFacts, INSPECTORS, Site};
 
@@ -264,7 +263,11 @@ impl Of<'_, '_, '_> {
             let label = framework
                 .and_then(|f| f.judgement(key))
                 .map_or(key.as_str(), |j| &j.label);
-            let grade = rating::rated(frameworks, i, grade).map_or(grade.as_str(), |g| g.label);
+            let grade = self
+                .site
+                .grades_of(i)
+                .judgement(key)
+                .map_or(grade.as_str(), |j| j.label());
             format!("{label}: {grade}")
         });
         let mut words: Vec<String> = judgements.collect();

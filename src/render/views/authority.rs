@@ -3,10 +3,9 @@
 
 use serde::Serialize;
 
+use super::charts::{self, HistoryChart, HistoryPoint};
 use super::{AuthoritySummary, InspectionSummary, JudgementView, Layout, ResponseSummary, Views};
 use crate::content::{Inspection, Response};
-use crate::render::charts::{self, HistoryChart, HistoryPoint};
-use crate::site::rating::{is_graded, overall};
 use crate::site::urls::rel;
 use crate::site::{AuthorityFacts, TimelineItem};
 
@@ -77,7 +76,10 @@ impl<'c> Views<'_, 'c> {
     fn grade_axis(&self, graded: &[&Inspection]) -> Vec<String> {
         let fw = &self.site.content.frameworks;
         let mut scales: Vec<&crate::content::Scale> = Vec::new();
-        for i in graded.iter().filter(|i| overall(fw, i).is_some()) {
+        for i in graded
+            .iter()
+            .filter(|i| self.site.grades_of(i).headline.is_some())
+        {
             if let Some(s) = fw.framework(&i.framework).and_then(|f| fw.scale_of(f))
                 && !scales.iter().any(|x| x.id == s.id)
             {
@@ -101,18 +103,17 @@ impl<'c> Views<'_, 'c> {
     }
 
     pub fn authority(&self, a: &AuthorityFacts<'c>) -> AuthorityCx<'_> {
-        let fw = &self.site.content.frameworks;
         let au = a.authority;
         let graded: Vec<&Inspection> = a
             .inspections
             .iter()
             .copied()
-            .filter(|i| is_graded(fw, i))
+            .filter(|i| self.site.grades_of(i).graded)
             .collect();
         let points = graded
             .iter()
             .filter_map(|i| {
-                let g = overall(fw, i)?;
+                let g = self.site.grades_of(i).headline?;
                 Some(HistoryPoint {
                     day: i.published.ordinal(),
                     year: i.published.year(),

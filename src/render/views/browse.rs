@@ -384,14 +384,6 @@ impl<'c> Views<'_, 'c> {
     pub fn framework(&self, index: usize) -> FrameworkCx<'_> {
         let fw = &self.site.content.frameworks;
         let f = &fw.frameworks[index];
-        let mut inspections: Vec<_> = self
-            .site
-            .content
-            .inspections
-            .iter()
-            .filter(|i| i.framework == f.id)
-            .collect();
-        inspections.sort_by(|a, b| (b.published, &b.authority).cmp(&(a.published, &a.authority)));
         FrameworkCx {
             layout: self.layout(
                 f.name.clone(),
@@ -407,8 +399,7 @@ impl<'c> Views<'_, 'c> {
                 .scale_of(f)
                 .map(|s| grades_of(s).map(GradeView::from).collect())
                 .unwrap_or_default(),
-            inspections: inspections
-                .into_iter()
+            inspections: (self.site.inspections_under(&f.id).into_iter())
                 .map(|i| self.inspection_summary(i))
                 .collect(),
             frameworks_url: self.link(&rel::frameworks()),

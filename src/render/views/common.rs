@@ -21,17 +21,12 @@ pub struct GradeView<'a> {
 
 impl<'a> From<RatedGrade<'a>> for GradeView<'a> {
     fn from(g: RatedGrade<'a>) -> Self {
-        let tone = if g.scale_len <= 1 {
-            1
-        } else {
-            1 + (g.rank - 1) * 3 / (g.scale_len - 1)
-        };
         GradeView {
             id: g.id,
             label: g.label,
             rank: g.rank,
             scale_len: g.scale_len,
-            tone,
+            tone: g.tone(),
         }
     }
 }
@@ -69,8 +64,8 @@ pub struct InspectionSummary<'a> {
     pub headline: Option<GradeView<'a>>,
     /// Graded, but its framework has no overall judgement.
     pub no_overall: bool,
-    /// Its outcome in words: the overall grade's label, "No overall grade"
-    /// or "Not graded" (from [`crate::site::rating`]).
+    /// Its outcome in words: the overall grade's label or one of the words
+    /// for the rating states (from [`crate::site::rating`]).
     pub outcome: &'a str,
     pub authority_name: &'a str,
     pub authority_url: String,
@@ -96,6 +91,9 @@ pub struct ResponseSummary<'a> {
 #[derive(Serialize)]
 pub struct CurrentView<'a> {
     pub rated: bool,
+    /// The rating in words: the overall grade's label, or the words for an
+    /// authority rated without one or not yet rated ([`CurrentRating::words`]).
+    pub words: &'a str,
     pub headline: Option<GradeView<'a>>,
     pub no_overall: bool,
     pub judgements: Vec<JudgementView<'a>>,
@@ -169,10 +167,8 @@ impl<'c> Views<'_, 'c> {
     }
 
     pub fn inspection_summary(&self, i: &'c Inspection) -> InspectionSummary<'c> {
-        let fw = &self.site.content.frameworks;
-        let framework = fw.framework(&i.framework);
-        let graded = crate::site::rating::is_graded(fw, i);
-        let headline = crate::site::rating::overall(fw, i).map(GradeView::from);
+        let framework = self.site.content.frameworks.framework(&i.framework);
+        let grades = self.site.grades_of(i);
         InspectionSummary {
             url: self.link(&rel::inspection(&i.authority, &i.slug)),
             title: self.site.inspection_title(i),
@@ -180,14 +176,10 @@ impl<'c> Views<'_, 'c> {
             framework_short: framework.map_or(i.framework.as_str(), |f| f.short.as_str()),
             published: i.published.human(),
             published_iso: i.published.iso(),
-            graded,
-            no_overall: graded && headline.is_none(),
-            outcome: match (&headline, graded) {
-                (Some(g), _) => g.label,
-                (None, true) => crate::site::rating::NO_OVERALL_GRADE,
-                (None, false) => crate::site::rating::NOT_GRADED,
-            },
-            headline,
+            graded: grades.graded,
+            no_overall: grades.no_overall(),
+            outcome: grades.outcome(),
+            headline: grades.headline.map(GradeView::from),
             authority_name: self.site.authority_name(&i.authority),
             authority_url: self.link(&rel::authority(&i.authority)),
             report_url: i.report.as_ref().map(|r| r.url.as_str()),
@@ -195,19 +187,19 @@ impl<'c> Views<'_, 'c> {
     }
 
     pub fn judgements(&self, i: &'c Inspection) -> Vec<JudgementView<'c>> {
-        let fw = &self.site.content.frameworks;
-        let Some(framework) = fw.framework(&i.framework) else {
+        let Some(framework) = self.site.content.frameworks.framework(&i.framework) else {
             return Vec::new();
         };
+        let grades = self.site.grades_of(i);
         framework
             .judgements
             .iter()
             .filter_map(|j| {
-                let grade = i.grade(&j.key)?;
+                let graded = grades.judgement(&j.key)?;
                 Some(JudgementView {
                     key: &j.key,
                     label: &j.label,
-                    grade: crate::site::rating::rated(fw, i, grade).map(GradeView::from),
+                    grade: graded.grade.map(GradeView::from),
                     change: None,
                 })
             })
@@ -232,6 +224,7 @@ impl<'c> Views<'_, 'c> {
         match a.current {
             CurrentRating::NotYetRated => CurrentView {
                 rated: false,
+                words: a.current.words(),
                 headline: None,
                 no_overall: false,
                 judgements: Vec::new(),
@@ -245,6 +238,7 @@ impl<'c> Views<'_, 'c> {
                 last_overall,
             } => CurrentView {
                 rated: true,
+                words: a.current.words(),
                 headline: headline.map(GradeView::from),
                 no_overall: headline.is_none(),
                 judgements: self

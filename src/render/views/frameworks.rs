@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::{GradeView, Layout, Views};
 use crate::content::Framework;
-use crate::site::rating::grades_of;
+use crate::site::rating::{NOT_GRADED, grades_of};
 use crate::site::urls::rel;
 
 #[derive(Serialize)]
@@ -19,6 +19,9 @@ pub struct FrameworkView<'a> {
     pub name: &'a str,
     pub short: &'a str,
     pub scale: Option<&'a str>,
+    /// The words shown when it has no `scale`: its inspections give no
+    /// grades ([`NOT_GRADED`]).
+    pub ungraded: &'static str,
     pub judgements: Vec<(&'a str, &'a str)>,
     /// Its own page, `/frameworks/<id>/`.
     pub url: String,
@@ -31,6 +34,7 @@ impl<'a> FrameworkView<'a> {
             name: &f.name,
             short: &f.short,
             scale: f.scale.as_deref(),
+            ungraded: NOT_GRADED,
             judgements: f
                 .judgements
                 .iter()

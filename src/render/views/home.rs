@@ -3,8 +3,8 @@
 use serde::Serialize;
 
 use super::browse::RegionTable;
+use super::charts::{self, BarChart, Bucket};
 use super::{GradeView, InspectionSummary, Layout, ResponseSummary, Views};
-use crate::render::charts::{self, BarChart, Bucket};
 use crate::site::rating;
 use crate::site::urls::rel;
 
@@ -92,14 +92,11 @@ impl<'c> Views<'_, 'c> {
         let mut buckets: Vec<Bucket<'c>> = counts
             .by_grade
             .iter()
-            .map(|&(grade, count)| {
-                let view = GradeView::from(grade);
-                Bucket {
-                    label: grade.label.to_string(),
-                    count,
-                    tone: view.tone,
-                    grade: Some(view),
-                }
+            .map(|&(grade, count)| Bucket {
+                label: grade.label.to_string(),
+                count,
+                tone: grade.tone(),
+                grade: Some(GradeView::from(grade)),
             })
             .collect();
         if counts.no_overall > 0 {

@@ -9,6 +9,7 @@
 
 mod authority;
 mod browse;
+pub mod charts;
 mod common;
 mod frameworks;
 mod home;

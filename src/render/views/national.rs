@@ -5,8 +5,8 @@
 use serde::Serialize;
 
 use super::browse::{DataBehind, GroupLink};
+use super::charts::{self, Series, StackedChart};
 use super::{Layout, Views};
-use crate::render::charts::{self, Series, StackedChart};
 use crate::render::map::{self, MapSpec};
 use crate::site::browse::RatingKey;
 use crate::site::urls::rel;
@@ -131,7 +131,7 @@ impl<'c> Views<'_, 'c> {
                 label: g.label().to_string(),
                 class: match (g.key, g.grade) {
                     (RatingKey::NotYetRated, _) => "unrated".to_string(),
-                    (_, Some(grade)) => format!("tone-{}", super::GradeView::from(grade).tone),
+                    (_, Some(grade)) => format!("tone-{}", grade.tone()),
                     _ => "tone-0".to_string(),
                 },
             })

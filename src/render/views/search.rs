@@ -55,15 +55,6 @@ fn select<'a>(
 impl<'c> Views<'_, 'c> {
     pub fn search(&self) -> SearchCx<'_> {
         let site = self.site;
-        let c = site.content;
-        let mut years: Vec<i32> = c
-            .inspections
-            .iter()
-            .map(|i| i.published.year())
-            .chain(c.responses.iter().map(|r| r.date.year()))
-            .collect();
-        years.sort_unstable_by(|a, b| b.cmp(a));
-        years.dedup();
         SearchCx {
             layout: self.layout(
                 "Search".into(),
@@ -101,7 +92,7 @@ impl<'c> Views<'_, 'c> {
                     filter::YEAR,
                     "Year",
                     "Any year",
-                    years.into_iter().map(|y| Cow::Owned(y.to_string())),
+                    (site.record_years().into_iter()).map(|y| Cow::Owned(y.to_string())),
                 ),
             ],
             browse: vec![

@@ -92,12 +92,6 @@ impl<'c> Views<'_, 'c> {
 
     pub fn authority_share(&self, a: &AuthorityFacts<'c>) -> Share {
         let au = a.authority;
-        let newest = a
-            .inspections
-            .iter()
-            .map(|i| i.published)
-            .chain(a.responses.iter().map(|r| r.date))
-            .max();
         let b = badge::Badge::of(self.site, a);
         Share {
             description: b.description.clone(),
@@ -105,7 +99,7 @@ impl<'c> Views<'_, 'c> {
             cite: self
                 .cite(
                     format!("{}: children's services inspections", au.name),
-                    newest,
+                    a.newest_record(),
                     "Last updated",
                     &rel::authority(&au.slug),
                 )

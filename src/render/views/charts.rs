@@ -5,11 +5,12 @@
 //! No two pieces of text may overlap or be cut off at any width: every chart
 //! has a fixed viewBox that scales with the column, each text has a line (or
 //! a band) of its own, and text that could be longer than the chart is
-//! wrapped by [`wrap`] at a generous estimate of its width.
+//! wrapped by [`wrap`] (cutting words longer than a line) at a generous estimate of its width.
 
 use serde::Serialize;
 
-use super::views::GradeView;
+use super::GradeView;
+use crate::render::svg::{LongWords, wrap};
 
 /// The width of every chart's viewBox.
 pub const W: usize = 560;
@@ -25,41 +26,9 @@ pub struct TextLine {
     pub text: String,
 }
 
-/// Greedy word wrap of `s` to lines of at most `width` characters; a word
-/// longer than a line is cut across lines, so no line is ever longer.
-pub fn wrap(s: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for word in s.split_whitespace() {
-        let mut word: Vec<char> = word.chars().collect();
-        while !word.is_empty() {
-            let used = line.chars().count();
-            let room = if used == 0 { width } else { width - used - 1 };
-            if word.len() <= room {
-                if used > 0 {
-                    line.push(' ');
-                }
-                line.extend(word.drain(..));
-            } else if used > 0 {
-                lines.push(std::mem::take(&mut line));
-            } else {
-                lines.push(word.drain(..width).collect());
-            }
-            if line.chars().count() >= width {
-                lines.push(std::mem::take(&mut line));
-            }
-        }
-    }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
-
 /// `text` wrapped to `room` units, as lines from baseline `first_y`.
 fn lines_at(text: &str, room: usize, first_y: usize) -> Vec<TextLine> {
-    wrap(text, room / CHAR_W)
+    wrap(text, room / CHAR_W, LongWords::Cut)
         .into_iter()
         .enumerate()
         .map(|(i, text)| TextLine {
@@ -375,31 +344,5 @@ pub fn stacked_chart(series: &[Series], rows: &[(String, Vec<usize>)]) -> Stacke
         height: y + 4,
         rows: out,
         legend,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::wrap;
-
-    #[test]
-    fn wrap_never_makes_a_line_longer_than_its_width() {
-        assert_eq!(
-            wrap("Requires improvement to be good", 47),
-            vec!["Requires improvement to be good"]
-        );
-        assert_eq!(
-            wrap("Requires improvement to be good", 12),
-            vec!["Requires", "improvement", "to be good"]
-        );
-        assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
-        assert_eq!(wrap("", 4), vec![""]);
-        for w in 1..20 {
-            let lines = wrap("Aaaaaaaaaaaaaaaaaaaaaaa b cc dddddddd", w);
-            assert!(
-                lines.iter().all(|l| l.chars().count() <= w),
-                "{w}: {lines:?}"
-            );
-        }
     }
 }
