@@ -11,7 +11,7 @@ use crate::cmd::pipeline::keep_index;
 use crate::render::search::{Priority, SearchPlan};
 use crate::site::urls::rel;
 
-/// The served search index. One rebuild runs at a time, on a thread of low
+/// The served search index. One rebuild runs at a time, on threads of low
 /// priority so that pages are re-rendered first; edits made meanwhile are
 /// gathered into the one rebuild that follows it.
 #[derive(Default)]
