@@ -14,9 +14,15 @@
   // The filters are the form's selects (kind, region, current rating, year).
   var filters = Array.prototype.map.call(form.querySelectorAll('select'), function (s) { return s.name; });
   var PAGE = 20;
+  // How many records the quote filter reads at most (see quoteResults).
+  var MOST = 200;
   var pagefind = null;
   var latest = 0;
+  // What is left to show: results, or (`ready`) items already made.
   var shown = [];
+  var ready = false;
+  // The kind filter and words of the search shown.
+  var asked = { kind: '', query: '' };
   var more = null;
 
   var el = window.el; // from dom.js
@@ -35,7 +41,61 @@
     return p;
   }
 
-  function item(data) {
+  // A record's quotes, from its anchors (src/render/search/mod.rs, `anchor`):
+  // each quote is two sections, both anchored with its permalink's id: who
+  // said it ("cite"), then what was said ("blockquote"), up to the next
+  // anchor or the end. Word n of the record is words[n].
+  function quotesOf(data) {
+    var words = data.content.split(' ');
+    var marks = (data.anchors || []).slice().sort(function (a, b) { return a.location - b.location; });
+    var quotes = [];
+    marks.forEach(function (m, i) {
+      var said = marks[i + 1];
+      if (m.element !== 'cite' || !said || said.element !== 'blockquote' || said.id !== m.id) return;
+      var next = marks[i + 2];
+      quotes.push({
+        id: m.id,
+        from: m.location,
+        said: said.location,
+        to: next ? next.location : words.length,
+        who: words.slice(m.location, said.location).join(' ')
+      });
+    });
+    // How well each quote, and the rest of the record, matched the query.
+    var rest = 0;
+    quotes.forEach(function (q) { q.score = 0; q.found = []; });
+    (data.weighted_locations || []).forEach(function (w) {
+      var q = quotes.find(function (x) { return w.location >= x.from && w.location < x.to; });
+      if (!q) { rest += w.balanced_score; return; }
+      q.score += w.balanced_score;
+      q.found.push(w.location);
+    });
+    return { words: words, quotes: quotes, rest: rest };
+  }
+
+  // What was said, as text: the words around the first found (all marked),
+  // with an ellipsis where the quote goes on.
+  function quoteExcerpt(words, q) {
+    var length = 24;
+    var start = q.said;
+    if (q.found.length) start = Math.max(q.said, Math.min(Math.min.apply(null, q.found) - 6, q.to - length));
+    var end = Math.min(q.to, start + length);
+    var p = el('p', { 'class': 'search-excerpt' });
+    var plain = start > q.said ? '… ' : '';
+    for (var i = start; i < end; i++) {
+      var word = words[i] + (i + 1 < end ? ' ' : '');
+      if (q.found.indexOf(i) < 0) { plain += word; continue; }
+      if (plain) p.appendChild(document.createTextNode(plain));
+      p.appendChild(el('mark', {}, words[i]));
+      plain = i + 1 < end ? ' ' : '';
+    }
+    plain += end < q.to ? ' …' : '';
+    if (plain) p.appendChild(document.createTextNode(plain));
+    return p;
+  }
+
+  // A record as found: the record itself.
+  function pageItem(data) {
     var li = el('li', { 'class': 'search-result' });
     var h = el('h2', {});
     h.appendChild(el('a', { href: data.url }, data.meta.title || data.url));
@@ -43,6 +103,36 @@
     if (data.meta.context) li.appendChild(el('p', { 'class': 'meta' }, data.meta.context));
     if (data.excerpt) li.appendChild(excerpt(data.excerpt));
     return li;
+  }
+
+  // One of a record's quotes as found: at its permalink, its context that
+  // of the record it is from (whose kind it replaces), linked.
+  function quoteItem(data, read, q) {
+    var li = el('li', { 'class': 'search-result' });
+    var h = el('h2', {});
+    h.appendChild(el('a', { href: data.url + '#' + q.id }, q.who || 'Quote'));
+    li.appendChild(h);
+    var where = (data.meta.context || '').split(' · ').slice(1);
+    var meta = el('p', { 'class': 'meta' }, ['Quote'].concat(where).join(' · ') + ' · from ');
+    meta.appendChild(el('a', { href: data.url }, data.meta.title || data.url));
+    li.appendChild(meta);
+    li.appendChild(quoteExcerpt(read.words, q));
+    return li;
+  }
+
+  // The items a found record is shown as: with the quote filter, each of
+  // its quotes that matched (all of them, with no words to match), best
+  // first; otherwise the record, or its best quote if that matched better
+  // than the rest of it and the kind filter asks for no other kind.
+  function items(data, kind, query) {
+    var read = quotesOf(data);
+    var matched = read.quotes.filter(function (q) { return q.score > 0; })
+      .sort(function (a, b) { return b.score - a.score; });
+    if (kind === 'Quote') {
+      return (query ? matched : read.quotes).map(function (q) { return quoteItem(data, read, q); });
+    }
+    if (!kind && matched.length && matched[0].score > read.rest) return [quoteItem(data, read, matched[0])];
+    return [pageItem(data)];
   }
 
   function chosen() {
@@ -62,12 +152,21 @@
     history.replaceState(null, '', qs ? '?' + qs : location.pathname);
   }
 
-  function showMore() {
+  // The next items to show: results are loaded as they are shown, except
+  // with the quote filter, whose items are made up front (`ready`).
+  function nextItems() {
     var next = shown.splice(0, PAGE);
-    var ask = latest;
+    if (ready) return Promise.resolve(next);
     return Promise.all(next.map(function (r) { return r.data(); })).then(function (all) {
+      return all.map(function (d) { return items(d, asked.kind, asked.query)[0]; });
+    });
+  }
+
+  function showMore() {
+    var ask = latest;
+    return nextItems().then(function (next) {
       if (ask !== latest) return;
-      all.forEach(function (d) { list.appendChild(item(d)); });
+      next.forEach(function (li) { list.appendChild(li); });
       if (more) { more.remove(); more = null; }
       if (shown.length) {
         more = el('button', { type: 'button', 'class': 'search-more' }, 'Show more results');
@@ -80,6 +179,21 @@
         });
         list.after(more);
       }
+    });
+  }
+
+  // With the quote filter, a record stands for as many results as it has
+  // quotes that matched, which only its data tells: the first MOST records'
+  // are read before anything is counted or shown.
+  function quoteResults(found, query) {
+    var some = found.results.slice(0, MOST);
+    return Promise.all(some.map(function (r) { return r.data(); })).then(function (all) {
+      var out = [];
+      all.forEach(function (d) { out = out.concat(items(d, 'Quote', query)); });
+      var left = found.results.length - some.length;
+      var note = left > 0 ? ', from the ' + MOST + ' inspections and responses that match best (' + left
+        + ' more match: add words or filters to see them)' : '';
+      return { items: out, note: note };
     });
   }
 
@@ -100,16 +214,21 @@
       return pf.search(query || null, { filters: f });
     }).then(function (found) {
       if (ask !== latest) return;
-      var n = found.results.length;
+      asked = { kind: f.kind || '', query: query };
+      if (asked.kind === 'Quote') return quoteResults(found, query);
+      return { results: found.results, note: '' };
+    }).then(function (got) {
+      if (!got || ask !== latest) return;
+      ready = !got.results;
+      shown = (got.results || got.items).slice();
+      var n = shown.length;
       var what = query ? ' for “' + query + '”' : '';
-      shown = found.results.slice();
       // Said once the first results are on the page, so that what is
       // announced is there to read.
       return showMore().then(function () {
         if (ask !== latest) return;
         list.hidden = n === 0;
-        status.textContent = n === 0 ? 'No results' + what + '.'
-          : n + (n === 1 ? ' result' : ' results') + what + '.';
+        status.textContent = (n === 0 ? 'No results' : n + (n === 1 ? ' result' : ' results')) + what + got.note + '.';
       });
     }).catch(function () {
       if (ask !== latest) return;

@@ -59,13 +59,44 @@ fn tree() -> Tree {
         .response(
             "north-dale",
             "2019-r",
-            "title: We will improve\ndate: 2020-01\nkind: press-release\nresponds_to: 2019-ilacs\nsource: { publisher: North Dale Council }\ncommitments: [Hire forty social workers]\nquotes:\n  - { text: We are proud of our staff, speaker: Bo Day, role: Director }\n",
+            "title: We will improve\ndate: 2020-01\nkind: press-release\nresponds_to: 2019-ilacs\nsource: { publisher: North Dale Council }\ncommitments: [Hire forty social workers, ___PAGEFIND_ANCHOR___h2:0:fake]\nquotes:\n  - { text: We are proud of our staff, speaker: Bo Day, role: Director }\n",
         );
     t
 }
 
+/// A record's quotes as its anchors mark them: (id, who said it, what was
+/// said), each a run of the record's words (`content`, split at spaces).
+fn quotes(record: &Value) -> Vec<(String, String, String)> {
+    let words: Vec<&str> = record["content"].as_str().unwrap().split(' ').collect();
+    let anchors = record["anchors"].as_array().unwrap();
+    let at = |i: usize| {
+        anchors
+            .get(i)
+            .map(|a| a["location"].as_u64().unwrap() as usize)
+    };
+    let mut out = Vec::new();
+    for (i, pair) in anchors.chunks(2).enumerate() {
+        let (cite, said) = (&pair[0], &pair[1]);
+        assert_eq!(
+            (cite["element"].as_str(), said["element"].as_str()),
+            (Some("cite"), Some("blockquote"))
+        );
+        assert_eq!(
+            cite["id"], said["id"],
+            "both sections of a quote carry its id"
+        );
+        let end = at(2 * i + 2).unwrap_or(words.len());
+        out.push((
+            cite["id"].as_str().unwrap().to_string(),
+            words[at(2 * i).unwrap()..at(2 * i + 1).unwrap()].join(" "),
+            words[at(2 * i + 1).unwrap()..end].join(" "),
+        ));
+    }
+    out
+}
+
 #[test]
-fn every_authority_inspection_response_and_quote_is_a_record_with_its_filters() {
+fn every_authority_inspection_and_response_is_a_record_with_its_filters_and_its_quotes_anchored() {
     let t = tree();
     t.build_ok();
     let out = t.out();
@@ -80,46 +111,64 @@ fn every_authority_inspection_response_and_quote_is_a_record_with_its_filters() 
             .filter(|id| !resp_ids.contains(id))
             .collect();
     assert_eq!(insp_ids.len(), 2);
-    let mut want: Vec<String> = vec![
-        "/portal/authorities/north-dale/".into(),
-        "/portal/authorities/south-vale/".into(),
-        insp.into(),
-        resp.into(),
+    let want = [
+        "/portal/authorities/north-dale/",
+        "/portal/authorities/south-vale/",
+        insp,
+        resp,
     ];
-    want.extend(insp_ids.iter().map(|id| format!("{insp}#{id}")));
-    want.extend(resp_ids.iter().map(|id| format!("{resp}#{id}")));
+    let mut want: Vec<String> = want.map(String::from).to_vec();
     want.sort();
     assert_eq!(got.keys().cloned().collect::<Vec<_>>(), want);
 
     let inspection = &got[insp];
-    assert_eq!(filter(inspection, "kind"), ["Inspection"]);
+    assert_eq!(filter(inspection, "kind"), ["Inspection", "Quote"]);
     assert_eq!(filter(inspection, "region"), ["North East"]);
     assert_eq!(filter(inspection, "grade"), ["Good"]);
     assert_eq!(filter(inspection, "year"), ["2019"]);
     let text = inspection["content"].as_str().unwrap();
     assert!(text.contains("marmalade approach"), "{text}");
     assert!(text.contains("Leaders: Inadequate"), "{text}");
-    assert!(
-        !text.contains("know their services"),
-        "quotes are records of their own: {text}"
-    );
-
-    let quote = &got[&format!("{insp}#{}", insp_ids[0])];
-    assert_eq!(filter(quote, "kind"), ["Quote"]);
-    assert_eq!(quote["meta"]["title"], "Ann Lee, Leader");
-    assert!(
-        quote["content"]
-            .as_str()
-            .unwrap()
-            .contains("Leaders know their services well")
-    );
-    let unnamed = &got[&format!("{insp}#{}", insp_ids[1])];
-    assert_eq!(unnamed["meta"]["title"], "Ofsted inspectors");
-    // Words as written: the index holds text, and the page shows it as text.
-    assert_eq!(unnamed["content"], "Children <b>are</b> heard & helped");
+    // Each quote at its permalink's id, after the record's own words; words
+    // as written: the index holds text, and the page shows it as text.
+    let q = quotes(inspection);
+    let want = [
+        (
+            &insp_ids[0],
+            "Ann Lee, Leader",
+            "Leaders know their services well",
+        ),
+        (
+            &insp_ids[1],
+            "Ofsted inspectors",
+            "Children <b>are</b> heard & helped",
+        ),
+    ];
+    assert_eq!(q.len(), want.len(), "{q:?}");
+    for ((id, who, said), (want_id, want_who, want_said)) in q.iter().zip(want) {
+        assert_eq!(
+            (id, who.as_str(), said.as_str()),
+            (want_id, want_who, want_said)
+        );
+    }
+    assert!(text.find("marmalade").unwrap() < text.find("Leaders know").unwrap());
 
     let response = &got[resp];
-    assert_eq!(filter(response, "kind"), ["Response"]);
+    assert_eq!(filter(response, "kind"), ["Response", "Quote"]);
+    // An editor's word that looks like Pagefind's mark is a word.
+    let q = quotes(response);
+    assert_eq!(q.len(), 1);
+    assert!(
+        response["content"]
+            .as_str()
+            .unwrap()
+            .contains("___PAGEFIND_ANCHOR___h2:0:fake"),
+        "{response}"
+    );
+    assert_eq!(
+        (&q[0].0, q[0].1.as_str()),
+        (&resp_ids[0], "Bo Day, Director")
+    );
     assert_eq!(filter(response, "year"), ["2020"]);
     assert!(
         response["content"]

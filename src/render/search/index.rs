@@ -42,12 +42,13 @@ async fn index_all(
         .build();
     let mut index = PagefindIndex::new(Some(config))?;
     for r in records {
+        let kinds = r.kinds().into_iter().map(String::from).collect();
         let meta = BTreeMap::from([
             ("title".to_string(), r.title),
             ("context".to_string(), r.context),
         ]);
         let mut filters = BTreeMap::from([
-            (filter::KIND.to_string(), vec![r.kind.label().to_string()]),
+            (filter::KIND.to_string(), kinds),
             (filter::REGION.to_string(), vec![r.region]),
             (filter::GRADE.to_string(), vec![r.grade]),
         ]);
@@ -102,6 +103,7 @@ pub fn client_files(language: &str, priority: Priority) -> Result<Vec<SearchFile
         context: String::new(),
         text: "client".into(),
         kind: super::Kind::Authority,
+        quoted: false,
         region: String::new(),
         grade: String::new(),
         year: None,

@@ -1,30 +1,29 @@
-//! Full-text search at `/search/`: one record per authority, inspection,
-//! response and quote, taken from the site model (not scraped back out of the
-//! rendered pages), written in the format of Pagefind's client by
+//! Full-text search at `/search/`: one record per authority, inspection and
+//! response, taken from the site model (not scraped back out of the rendered
+//! pages; [`records`]), written in the format of Pagefind's client by
 //! [`writer`] (Pagefind's own indexer, [`index`], is the reference the tests
 //! compare it with). The index is a folder of files under
 //! `/search/pagefind/` that the search page's script reads, through
 //! Pagefind's client, in the reader's browser; nothing runs on a server.
 //!
-//! Quotes are records of their own, pointing at their permalinks, and are left
-//! out of their inspection's or response's record, so a phrase from a quote
-//! finds the quote first.
+//! An inspection's or response's quotes are anchored sections at the end of
+//! its record ([`anchor`]): the search page's script shows a match inside
+//! one as that quote, at its permalink, and the kind filter lists such a
+//! record under "Quote" too. (Records of their own, as quotes once were,
+//! cost the index two files in three.)
 
 mod index;
 mod job;
+mod records;
 mod writer;
 
-use rayon::prelude::*;
 use xxhash_rust::xxh3::Xxh3;
 
 pub use job::{IndexError, Priority, SearchFile};
+pub use records::records;
 pub use writer::FORMAT_OF;
 
-use super::markdown;
-use crate::content::date::PartialDate;
-use crate::content::{Inspection, Quote, Response};
-use crate::site::urls::rel;
-use crate::site::{AuthorityFacts, INSPECTORS, Site};
+use crate::site::Site;
 
 /// The names of the filters every record carries (a record without a year
 /// has none): the index and the search page's form both use these.
@@ -35,7 +34,8 @@ pub mod filter {
     pub const YEAR: &str = "year";
 }
 
-/// What a record is: the search page's "kind" filter.
+/// The values of the search page's "kind" filter: what a record is, or
+/// (`Quote`) holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     Authority,
@@ -62,20 +62,50 @@ impl Kind {
     }
 }
 
+/// The marks of a quote's sections in a record's text, as Pagefind's
+/// indexer reads them: a word `{MARK}{element}:{n}:{id}` is no word of the
+/// text but an anchor `{element, id, location}` in the record's fragment, at
+/// the position of the next word (`n` only keeps marks distinct). Each quote
+/// is two sections, both anchored with its permalink's id: who said it
+/// ([`CITE`]), then what was said ([`SAID`]), up to the next mark or the
+/// end; `static/search.js` reads them so.
+pub mod anchor {
+    pub const MARK: &str = "___PAGEFIND_ANCHOR___";
+    pub const CITE: &str = "cite";
+    pub const SAID: &str = "blockquote";
+}
+
 /// One thing a reader can find: its link, its words and its filters.
 #[derive(Debug, Clone)]
 pub struct SearchRecord {
-    /// Site-absolute link (with the base path), a quote's with its `#id`.
+    /// Site-absolute link (with the base path).
     pub url: String,
     pub title: String,
     /// "Inspection · Stockton-on-Tees · 15 July 2025": shown under the title.
     pub context: String,
+    /// Its words, then its quotes' [`anchor`]ed sections. Editors' text in
+    /// it never reads as a mark of Pagefind's ([`records`] sees to it).
     pub text: String,
+    /// What the record is (its page).
     pub kind: Kind,
+    /// Whether it holds quotes: then the kind filter lists it under
+    /// [`Kind::Quote`] too.
+    pub quoted: bool,
     pub region: String,
     /// The authority's current rating in words ("Good", "Not yet rated").
     pub grade: String,
     pub year: Option<i32>,
+}
+
+impl SearchRecord {
+    /// Its values of the kind filter.
+    pub fn kinds(&self) -> Vec<&'static str> {
+        let mut kinds = vec![self.kind.label()];
+        if self.quoted {
+            kinds.push(Kind::Quote.label());
+        }
+        kinds
+    }
 }
 
 /// What the index is made from: its records, its language and its
@@ -126,47 +156,6 @@ impl Indexer {
     }
 }
 
-/// Every record of the site, authority by authority (made on every core,
-/// kept in that order).
-pub fn records(site: &Site) -> Vec<SearchRecord> {
-    let each: Vec<Vec<SearchRecord>> = site
-        .authorities
-        .par_iter()
-        .map(|facts| authority_records(site, facts))
-        .collect();
-    each.into_iter().flatten().collect()
-}
-
-/// The records of one authority: its own, then each inspection's and
-/// response's, each followed by its quotes'.
-fn authority_records(site: &Site, facts: &AuthorityFacts) -> Vec<SearchRecord> {
-    let mut out = Vec::new();
-    let grade = facts.current.words();
-    let of = Of { site, facts, grade };
-    out.push(of.authority());
-    for inspection in &facts.inspections {
-        out.push(of.inspection(inspection));
-        out.extend(of.quotes(Quoted {
-            quotes: &inspection.quotes,
-            anchors: site.inspection_quote_anchors(inspection),
-            page: rel::inspection(&inspection.authority, &inspection.slug),
-            date: inspection.published,
-            unnamed: INSPECTORS,
-        }));
-    }
-    for response in &facts.responses {
-        out.push(of.response(response));
-        out.extend(of.quotes(Quoted {
-            quotes: &response.quotes,
-            anchors: site.response_quote_anchors(response),
-            page: rel::response(&response.authority, &response.slug),
-            date: response.date,
-            unnamed: "",
-        }));
-    }
-    out
-}
-
 /// A hash of everything the records are made from: the authority,
 /// inspection and response files, `site.yaml` and `frameworks.yaml` (the
 /// language, the words of judgements and grades), and `environment` (the
@@ -187,151 +176,4 @@ pub fn fingerprint(site: &Site, environment: u128) -> u128 {
         h.update(&hash.to_le_bytes());
     }
     h.digest128()
-}
-
-/// The quotes of one inspection or response, with what their records need.
-struct Quoted<'q> {
-    quotes: &'q [Quote],
-    /// Their permalinks' ids, in order.
-    anchors: Vec<String>,
-    /// Their page (site-relative).
-    page: String,
-    date: PartialDate,
-    /// Who a quote without a speaker is shown as.
-    unnamed: &'static str,
-}
-
-/// The records of one authority, sharing its filters.
-struct Of<'a, 's, 'c> {
-    site: &'s Site<'c>,
-    facts: &'a AuthorityFacts<'c>,
-    grade: &'c str,
-}
-
-impl Of<'_, '_, '_> {
-    fn record(&self, kind: Kind, rel: &str, title: String, context: String) -> SearchRecord {
-        SearchRecord {
-            url: self.site.urls.link(rel),
-            title,
-            context,
-            text: String::new(),
-            kind,
-            region: self.facts.authority.region.clone(),
-            grade: self.grade.to_string(),
-            year: None,
-        }
-    }
-
-    fn context(&self, kind: Kind, date: &str) -> String {
-        let name = &self.facts.authority.name;
-        if date.is_empty() {
-            format!("{} · {name}", kind.label())
-        } else {
-            format!("{} · {name} · {date}", kind.label())
-        }
-    }
-
-    fn authority(&self) -> SearchRecord {
-        let a = self.facts.authority;
-        let context = format!("Authority · {} · Current rating: {}", a.region, self.grade);
-        let mut r = self.record(
-            Kind::Authority,
-            &rel::authority(&a.slug),
-            a.name.clone(),
-            context,
-        );
-        let mut words = vec![a.short_name.as_str(), a.region.as_str()];
-        words.extend(a.kind.as_deref());
-        words.extend(a.ons_code.as_deref());
-        words.extend(a.aliases.iter().map(String::as_str));
-        r.text = lines(words);
-        r
-    }
-
-    fn inspection(&self, i: &Inspection) -> SearchRecord {
-        let title = self.site.inspection_title(i).to_string();
-        let context = self.context(Kind::Inspection, &i.published.human());
-        let mut r = self.record(
-            Kind::Inspection,
-            &rel::inspection(&i.authority, &i.slug),
-            title,
-            context,
-        );
-        let frameworks = &self.site.content.frameworks;
-        let framework = frameworks.framework(&i.framework);
-        let judgements = i.grades.iter().map(|(key, grade)| {
-            let label = framework
-                .and_then(|f| f.judgement(key))
-                .map_or(key.as_str(), |j| &j.label);
-            let grade = self
-                .site
-                .grades_of(i)
-                .judgement(key)
-                .map_or(grade.as_str(), |j| j.label());
-            format!("{label}: {grade}")
-        });
-        let mut words: Vec<String> = judgements.collect();
-        words.extend(
-            i.strengths
-                .iter()
-                .chain(&i.concerns)
-                .chain(&i.recommendations)
-                .cloned(),
-        );
-        words.extend(i.notes.iter().cloned());
-        words.push(markdown::to_text(&i.body));
-        r.text = lines(words);
-        r.year = Some(i.published.year());
-        r
-    }
-
-    fn response(&self, x: &Response) -> SearchRecord {
-        let context = self.context(Kind::Response, &x.date.human());
-        let mut r = self.record(
-            Kind::Response,
-            &rel::response(&x.authority, &x.slug),
-            x.title.clone(),
-            context,
-        );
-        let mut words = vec![x.source.publisher.clone()];
-        words.extend(x.commitments.iter().cloned());
-        words.push(markdown::to_text(&x.body));
-        r.text = lines(words);
-        r.year = Some(x.date.year());
-        r
-    }
-
-    /// A record's quotes, each found by its words and its speaker, leading
-    /// to its permalink.
-    fn quotes<'q>(&'q self, q: Quoted<'q>) -> impl Iterator<Item = SearchRecord> + 'q {
-        let context = self.context(Kind::Quote, &q.date.human());
-        q.quotes.iter().zip(q.anchors).map(move |(quote, id)| {
-            let speaker = quote.speaker.as_deref().unwrap_or(q.unnamed);
-            let title = match (&quote.role, speaker.is_empty()) {
-                (Some(role), false) => format!("{speaker}, {role}"),
-                (Some(role), true) => role.clone(),
-                (None, false) => speaker.to_string(),
-                (None, true) => "Unattributed quote".to_string(),
-            };
-            let mut r = self.record(
-                Kind::Quote,
-                &format!("{}#{id}", q.page),
-                title,
-                context.clone(),
-            );
-            r.text = quote.text.clone();
-            r.year = Some(q.date.year());
-            r
-        })
-    }
-}
-
-/// Parts of a record's text, each ended as a sentence on a line of its own.
-fn lines<S: AsRef<str>>(parts: impl IntoIterator<Item = S>) -> String {
-    let mut out = String::new();
-    for p in parts {
-        out.push_str(p.as_ref());
-        markdown::end_block(&mut out);
-    }
-    out
 }

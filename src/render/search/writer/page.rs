@@ -14,7 +14,7 @@ use serde::Serialize;
 use super::cbor::Cbor;
 use super::files::{content_hash, gzip};
 use super::words::Words;
-use crate::render::search::{SearchRecord, filter};
+use crate::render::search::{SearchRecord, anchor, filter};
 
 /// The weight of a body word: Pagefind's weight 1 on its scale of 24 a unit.
 const WORD_WEIGHT: u8 = 24;
@@ -203,19 +203,52 @@ struct FragmentJson<'a> {
     url: &'a str,
     content: &'a str,
     word_count: usize,
-    filters: BTreeMap<&'static str, [&'a str; 1]>,
+    filters: BTreeMap<&'static str, Vec<&'a str>>,
     meta: BTreeMap<&'static str, &'a str>,
-    anchors: [(); 0],
+    anchors: Vec<Anchor<'a>>,
+}
+
+/// A place in a record's text marked by an [`anchor`] mark. Its `text` is
+/// always empty: Pagefind fills it only from a page's HTML.
+#[derive(Serialize)]
+struct Anchor<'a> {
+    element: &'a str,
+    id: &'a str,
+    text: &'a str,
+    location: u32,
+}
+
+impl<'a> Anchor<'a> {
+    /// The anchor a word of the text marks, if it is a mark: `Some(None)`
+    /// when it is one Pagefind would drop as malformed.
+    fn of(word: &'a str) -> Option<Option<Anchor<'a>>> {
+        let mark = word.strip_prefix(anchor::MARK)?;
+        Some(mark.split_once(':').and_then(|(element, numbered)| {
+            let (_, id) = numbered.split_once(':')?;
+            Some(Anchor {
+                element,
+                id,
+                text: "",
+                location: 0,
+            })
+        }))
+    }
 }
 
 /// The index's share of `record`, or `None` when its text has no word to
 /// find (Pagefind leaves such a record out).
 pub fn read(record: &SearchRecord, words: &Words, language: &str, level: i32) -> Option<Page> {
     let mut content = String::with_capacity(record.text.len());
+    let mut anchors = Vec::new();
     let (word_count, on_page, positions) = Table::with(words, |t| {
         let mut hits = std::mem::take(&mut t.hits);
         hits.clear();
-        let word_count = read_body(&record.text, words, t, &mut hits, &mut content);
+        let mut body = Body {
+            hits: &mut hits,
+            content: &mut content,
+            anchors: &mut anchors,
+        };
+        let word_count = read_body(&record.text, words, t, &mut body);
         let read = (!hits.is_empty()).then(|| {
             read_meta(record, words, t, &mut hits);
             let (on_page, positions) = group(t, &mut hits);
@@ -225,22 +258,25 @@ pub fn read(record: &SearchRecord, words: &Words, language: &str, level: i32) ->
         read
     })?;
     let year = record.year.map(|y| y.to_string());
-    let mut filters = vec![
-        (filter::GRADE, record.grade.clone()),
-        (filter::KIND, record.kind.label().to_string()),
-        (filter::REGION, record.region.clone()),
-    ];
+    let mut filters = vec![(filter::GRADE, record.grade.clone())];
+    let kinds = record.kinds().into_iter();
+    filters.extend(kinds.map(|k| (filter::KIND, k.to_string())));
+    filters.push((filter::REGION, record.region.clone()));
     filters.extend(year.map(|y| (filter::YEAR, y)));
+    let mut by_name: BTreeMap<&'static str, Vec<&str>> = BTreeMap::new();
+    for (name, value) in &filters {
+        by_name.entry(name).or_default().push(value);
+    }
     let json = FragmentJson {
         url: &record.url,
         content: &content,
         word_count,
-        filters: filters.iter().map(|(k, v)| (*k, [v.as_str()])).collect(),
+        filters: by_name,
         meta: BTreeMap::from([
             ("context", record.context.as_str()),
             ("title", &record.title),
         ]),
-        anchors: [],
+        anchors,
     };
     let json = serde_json::to_vec(&json).expect("a fragment serialises");
     let fragment = Fragment {
@@ -256,20 +292,35 @@ pub fn read(record: &SearchRecord, words: &Words, language: &str, level: i32) ->
     })
 }
 
-/// Files the body's words by position into `hits`, writes the text the
-/// excerpts are cut from into `content`, and returns the word count.
-fn read_body(
-    text: &str,
+/// What reading a record's text gives besides its word count.
+struct Body<'b, 't> {
+    /// Its words, filed by position.
+    hits: &'b mut Vec<Hit>,
+    /// The text the excerpts are cut from.
+    content: &'b mut String,
+    /// Its [`anchor`] marks' anchors.
+    anchors: &'b mut Vec<Anchor<'t>>,
+}
+
+/// Reads the body `text` into `body`, and returns the word count.
+fn read_body<'t>(
+    text: &'t str,
     words: &Words,
     table: &mut Table,
-    hits: &mut Vec<Hit>,
-    content: &mut String,
+    body: &mut Body<'_, 't>,
 ) -> usize {
     // Pagefind drops zero-width spaces from words; few texts have any.
     let zero_width = text.contains('\u{200B}');
     let mut position: u32 = 0;
     let mut last = 0;
     for raw in text.split_whitespace() {
+        if let Some(anchor) = Anchor::of(raw) {
+            body.anchors.extend(anchor.map(|a| Anchor {
+                location: position,
+                ..a
+            }));
+            continue;
+        }
         let raw = match zero_width && raw.contains('\u{200B}') {
             true => Cow::Owned(raw.replace('\u{200B}', "")),
             false => Cow::Borrowed(raw),
@@ -277,21 +328,22 @@ fn read_body(
         if raw.is_empty() {
             continue;
         }
-        content.push_str(&raw);
-        content.push(' ');
+        body.content.push_str(&raw);
+        body.content.push(' ');
         for w in table.filed(words, &raw, true) {
             let group = if w.weight == DEFAULT_WEIGHT {
                 0
             } else {
                 w.weight
             };
-            hits.push(Hit::new(w.key, w.form, false, group, position, w.weight));
+            body.hits
+                .push(Hit::new(w.key, w.form, false, group, position, w.weight));
         }
         last = position;
         position += 1;
     }
-    if content.ends_with(' ') {
-        content.pop();
+    if body.content.ends_with(' ') {
+        body.content.pop();
     }
     last as usize + 1
 }

@@ -1,0 +1,225 @@
+//! The site model to search records: an authority's, then each inspection's
+//! and response's, its quotes as [`anchor`]ed sections at its end.
+
+use rayon::prelude::*;
+
+use super::{Kind, SearchRecord, anchor};
+use crate::content::date::PartialDate;
+use crate::content::{Inspection, Quote, Response};
+use crate::render::markdown;
+use crate::site::urls::rel;
+use crate::site::{AuthorityFacts, INSPECTORS, Site};
+
+/// Every record of the site, authority by authority (made on every core,
+/// kept in that order).
+pub fn records(site: &Site) -> Vec<SearchRecord> {
+    let each: Vec<Vec<SearchRecord>> = site
+        .authorities
+        .par_iter()
+        .map(|facts| authority_records(site, facts))
+        .collect();
+    each.into_iter().flatten().collect()
+}
+
+/// The records of one authority: its own, then each inspection's and
+/// response's.
+fn authority_records(site: &Site, facts: &AuthorityFacts) -> Vec<SearchRecord> {
+    let mut out = Vec::new();
+    let grade = facts.current.words();
+    let of = Of { site, facts, grade };
+    out.push(of.authority());
+    for inspection in &facts.inspections {
+        let mut r = of.inspection(inspection);
+        add_quotes(
+            &mut r,
+            &inspection.quotes,
+            &site.inspection_quote_anchors(inspection),
+            INSPECTORS,
+        );
+        out.push(r);
+    }
+    for response in &facts.responses {
+        let mut r = of.response(response);
+        add_quotes(
+            &mut r,
+            &response.quotes,
+            &site.response_quote_anchors(response),
+            "",
+        );
+        out.push(r);
+    }
+    out
+}
+
+/// The records of one authority, sharing its filters.
+struct Of<'a, 's, 'c> {
+    site: &'s Site<'c>,
+    facts: &'a AuthorityFacts<'c>,
+    grade: &'c str,
+}
+
+impl Of<'_, '_, '_> {
+    fn record(&self, kind: Kind, rel: &str, title: String, context: String) -> SearchRecord {
+        SearchRecord {
+            url: self.site.urls.link(rel),
+            title,
+            context,
+            text: String::new(),
+            kind,
+            quoted: false,
+            region: self.facts.authority.region.clone(),
+            grade: self.grade.to_string(),
+            year: None,
+        }
+    }
+
+    fn context(&self, kind: Kind, date: PartialDate) -> String {
+        let name = &self.facts.authority.name;
+        match date.human() {
+            date if date.is_empty() => format!("{} · {name}", kind.label()),
+            date => format!("{} · {name} · {date}", kind.label()),
+        }
+    }
+
+    fn authority(&self) -> SearchRecord {
+        let a = self.facts.authority;
+        let context = format!("Authority · {} · Current rating: {}", a.region, self.grade);
+        let mut r = self.record(
+            Kind::Authority,
+            &rel::authority(&a.slug),
+            a.name.clone(),
+            context,
+        );
+        let mut words = vec![a.short_name.as_str(), a.region.as_str()];
+        words.extend(a.kind.as_deref());
+        words.extend(a.ons_code.as_deref());
+        words.extend(a.aliases.iter().map(String::as_str));
+        r.text = lines(words);
+        r
+    }
+
+    fn inspection(&self, i: &Inspection) -> SearchRecord {
+        let title = self.site.inspection_title(i).to_string();
+        let context = self.context(Kind::Inspection, i.published);
+        let mut r = self.record(
+            Kind::Inspection,
+            &rel::inspection(&i.authority, &i.slug),
+            title,
+            context,
+        );
+        let frameworks = &self.site.content.frameworks;
+        let framework = frameworks.framework(&i.framework);
+        let judgements = i.grades.iter().map(|(key, grade)| {
+            let label = framework
+                .and_then(|f| f.judgement(key))
+                .map_or(key.as_str(), |j| &j.label);
+            let grade = self
+                .site
+                .grades_of(i)
+                .judgement(key)
+                .map_or(grade.as_str(), |j| j.label());
+            format!("{label}: {grade}")
+        });
+        let mut words: Vec<String> = judgements.collect();
+        words.extend(
+            i.strengths
+                .iter()
+                .chain(&i.concerns)
+                .chain(&i.recommendations)
+                .cloned(),
+        );
+        words.extend(i.notes.iter().cloned());
+        words.push(markdown::to_text(&i.body));
+        r.text = lines(words);
+        r.year = Some(i.published.year());
+        r
+    }
+
+    fn response(&self, x: &Response) -> SearchRecord {
+        let context = self.context(Kind::Response, x.date);
+        let mut r = self.record(
+            Kind::Response,
+            &rel::response(&x.authority, &x.slug),
+            x.title.clone(),
+            context,
+        );
+        let mut words = vec![x.source.publisher.clone()];
+        words.extend(x.commitments.iter().cloned());
+        words.push(markdown::to_text(&x.body));
+        r.text = lines(words);
+        r.year = Some(x.date.year());
+        r
+    }
+}
+
+/// Adds a record's quotes to its text, each as two sections anchored with
+/// its permalink's id (`ids`, in order): who said it (a quote without a
+/// speaker is `unnamed`'s), then what was said.
+fn add_quotes(r: &mut SearchRecord, quotes: &[Quote], ids: &[String], unnamed: &str) {
+    for (n, (quote, id)) in quotes.iter().zip(ids).enumerate() {
+        let speaker = quote.speaker.as_deref().unwrap_or(unnamed);
+        let who = match (&quote.role, speaker.is_empty()) {
+            (Some(role), false) => format!("{speaker}, {role}"),
+            (Some(role), true) => role.clone(),
+            (None, false) => speaker.to_string(),
+            (None, true) => "Unattributed quote".to_string(),
+        };
+        for (element, n, words) in [
+            (anchor::CITE, 2 * n, &who),
+            (anchor::SAID, 2 * n + 1, &quote.text),
+        ] {
+            let text = &mut r.text;
+            text.push_str(&format!("{}{element}:{n}:{id}\n", anchor::MARK));
+            push_inert(text, words);
+            text.push('\n');
+        }
+        r.quoted = true;
+    }
+}
+
+/// Parts of a record's text, each ended as a sentence on a line of its own.
+fn lines<S: AsRef<str>>(parts: impl IntoIterator<Item = S>) -> String {
+    let mut out = String::new();
+    for p in parts {
+        push_inert(&mut out, p.as_ref());
+        markdown::end_block(&mut out);
+    }
+    out
+}
+
+/// Pushes an editor's `text`, in which a word that starts as Pagefind's
+/// marks do (`___PAGEFIND_…`, `___END_PAGEFIND_…`) gets a zero-width space
+/// after its first character: no indexer reads it as a mark then, and both
+/// drop the space, so it is found, and shown, as written.
+fn push_inert(out: &mut String, text: &str) {
+    if !text.contains("__PAGEFIND_") {
+        out.push_str(text);
+        return;
+    }
+    out.push_str(
+        &text
+            .replace("___PAGEFIND_", "_\u{200B}__PAGEFIND_")
+            .replace("___END_PAGEFIND_", "_\u{200B}__END_PAGEFIND_"),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_editors_word_never_reads_as_a_mark() {
+        let mut out = String::new();
+        push_inert(
+            &mut out,
+            "a ___PAGEFIND_ANCHOR___h2:0:x ___END_PAGEFIND_WEIGHT___ b",
+        );
+        for word in out.split_whitespace() {
+            assert!(!word.starts_with("___"), "{word}");
+        }
+        assert_eq!(
+            out.replace('\u{200B}', ""),
+            "a ___PAGEFIND_ANCHOR___h2:0:x ___END_PAGEFIND_WEIGHT___ b"
+        );
+    }
+}
