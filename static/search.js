@@ -16,6 +16,10 @@
   var PAGE = 20;
   // How many records the quote filter reads at most (see quoteResults).
   var MOST = 200;
+  // How many words an excerpt, and a run of matches, spans.
+  var WINDOW = 24;
+  // How many of a result's other matching quotes it links.
+  var OTHERS = 5;
   var pagefind = null;
   var latest = 0;
   // What is left to show: results, or (`ready`) items already made.
@@ -61,24 +65,58 @@
         who: words.slice(m.location, said.location).join(' ')
       });
     });
-    // How well each quote, and the rest of the record, matched the query.
-    var rest = 0;
-    quotes.forEach(function (q) { q.score = 0; q.found = []; });
-    (data.weighted_locations || []).forEach(function (w) {
-      var q = quotes.find(function (x) { return w.location >= x.from && w.location < x.to; });
-      if (!q) { rest += w.balanced_score; return; }
-      q.score += w.balanced_score;
-      q.found.push(w.location);
+    // How well each quote, and the rest of the record (before the first
+    // quote), matched the query: the longest run of consecutive words found
+    // in it (a phrase), then the score of its densest WINDOW words (as
+    // Pagefind picks an excerpt), so that words scattered through a long
+    // text count for less than the same words together.
+    var scored = (data.weighted_locations || []).slice().sort(function (x, y) { return x.location - y.location; });
+    quotes.forEach(function (q) {
+      var m = match(scored, q.from, q.to);
+      q.run = m.run;
+      q.score = m.score;
+      q.at = m.at;
+      q.found = scored.map(function (w) { return w.location; })
+        .filter(function (l) { return l >= q.said && l < q.to; });
     });
+    var rest = match(scored, 0, quotes.length ? quotes[0].from : Infinity);
     return { words: words, quotes: quotes, rest: rest };
   }
 
-  // What was said, as text: the words around the first found (all marked),
-  // with an ellipsis where the quote goes on.
+  // How well the words [from, to) matched: `run`, `score` and where the
+  // densest window starts (`at`), from `scored` (sorted by location).
+  function match(scored, from, to) {
+    var inside = scored.filter(function (w) { return w.location >= from && w.location < to; });
+    var best = { run: 0, score: 0, at: from };
+    var sum = 0;
+    var end = 0;
+    var run = 0;
+    for (var i = 0; i < inside.length; i++) {
+      var here = inside[i].location;
+      if (!i || here !== inside[i - 1].location) run = i && here === inside[i - 1].location + 1 ? run + 1 : 1;
+      best.run = Math.max(best.run, run);
+      while (end < inside.length && inside[end].location < here + WINDOW) sum += inside[end++].balanced_score;
+      if (sum > best.score) { best.score = sum; best.at = here; }
+      sum -= inside[i].balanced_score;
+    }
+    return best;
+  }
+
+  // Whether match `a` is better than `b`.
+  function better(a, b) {
+    return a.run !== b.run ? a.run > b.run : a.score > b.score;
+  }
+
+  // Whether match `a` is nearly as good as the best, `top`.
+  function near(a, top) {
+    return a.run > 0 && 2 * a.run >= top.run && 2 * a.score >= top.score;
+  }
+
+  // What was said, as text: the words around its densest run of matches
+  // (all marked), with an ellipsis where the quote goes on.
   function quoteExcerpt(words, q) {
-    var length = 24;
-    var start = q.said;
-    if (q.found.length) start = Math.max(q.said, Math.min(Math.min.apply(null, q.found) - 6, q.to - length));
+    var length = WINDOW;
+    var start = q.found.length ? Math.max(q.said, Math.min(q.at - 3, q.to - length)) : q.said;
     var end = Math.min(q.to, start + length);
     var p = el('p', { 'class': 'search-excerpt' });
     var plain = start > q.said ? '… ' : '';
@@ -122,17 +160,35 @@
 
   // The items a found record is shown as: with the quote filter, each of
   // its quotes that matched (all of them, with no words to match), best
-  // first; otherwise the record, or its best quote if that matched better
-  // than the rest of it and the kind filter asks for no other kind.
+  // first; otherwise one item, the record, or its best quote if that matched
+  // better than the rest of it and the kind filter asks for no other kind,
+  // with links to its other quotes that matched.
   function items(data, kind, query) {
     var read = quotesOf(data);
-    var matched = read.quotes.filter(function (q) { return q.score > 0; })
-      .sort(function (a, b) { return b.score - a.score; });
+    var order = function (a, b) { return better(a, b) ? -1 : better(b, a) ? 1 : 0; };
+    var ranked = read.quotes.filter(function (q) { return q.run > 0; }).sort(order);
     if (kind === 'Quote') {
-      return (query ? matched : read.quotes).map(function (q) { return quoteItem(data, read, q); });
+      var found = ranked.filter(function (q) { return near(q, ranked[0]); });
+      return (query ? found : read.quotes).map(function (q) { return quoteItem(data, read, q); });
     }
-    if (!kind && matched.length && matched[0].score > read.rest) return [quoteItem(data, read, matched[0])];
-    return [pageItem(data)];
+    var first = !kind && ranked.length && better(ranked[0], read.rest) ? ranked[0] : null;
+    var top = first || read.rest;
+    var others = ranked.filter(function (q) { return q !== first && near(q, top); });
+    var li = first ? quoteItem(data, read, first) : pageItem(data);
+    if (others.length && kind !== 'Authority') li.appendChild(otherQuotes(data, others));
+    return [li];
+  }
+
+  // The record's other quotes that matched best (the first OTHERS), each
+  // linked at its permalink.
+  function otherQuotes(data, quotes) {
+    var p = el('p', { 'class': 'search-quotes' }, quotes.length === 1 ? 'Also a quote here: ' : 'Also quotes here: ');
+    quotes.slice(0, OTHERS).forEach(function (q, i) {
+      if (i) p.appendChild(document.createTextNode('; '));
+      p.appendChild(el('a', { href: data.url + '#' + q.id }, q.who || 'Quote'));
+    });
+    if (quotes.length > OTHERS) p.appendChild(document.createTextNode('; and ' + (quotes.length - OTHERS) + ' more'));
+    return p;
   }
 
   function chosen() {
@@ -242,7 +298,7 @@
     var index = form.getAttribute('data-index');
     pagefind = import(index + 'pagefind.js').then(function (pf) {
       // Records carry their own full links (with the site's base path).
-      return pf.options({ baseUrl: '/', excerptLength: 24 }).then(function () { return pf; });
+      return pf.options({ baseUrl: '/', excerptLength: WINDOW }).then(function () { return pf; });
     });
     pagefind.catch(function () { pagefind = null; });
     return pagefind;

@@ -10,7 +10,7 @@
 // frequencies, 2- and 3-word phrases, quote fragments, words with apostrophes,
 // hyphens and accents, each filter alone and combined) run on both, and every
 // result's id and score (order among equal scores free), and the first results'
-// URL, title, excerpt and sub-results must be the same.
+// URL, title, excerpt, sub-results, anchors and filters must be the same.
 // Prints `N queries, M mismatches` and the first differences; exit 1 on a mismatch.
 
 import fs from 'node:fs';
@@ -73,7 +73,14 @@ export function queries(recs) {
   };
   for (let i = 0; i < 40; i++) out.push([phrase(pick(recs), 2), {}]);
   for (let i = 0; i < 40; i++) out.push([phrase(pick(recs), 3), {}]);
-  const quotes = recs.filter((r) => r.filters.kind?.includes('Quote'));
+  // What was said in each quote: a record's words from a "blockquote"
+  // anchor to the next anchor (src/render/search/mod.rs, `anchor`).
+  const quotes = recs.flatMap((r) => {
+    const ws = r.content.split(' ');
+    const marks = [...r.anchors].sort((a, b) => a.location - b.location);
+    return marks.flatMap((m, i) => (m.element === 'blockquote'
+      ? [{ content: ws.slice(m.location, marks[i + 1]?.location ?? ws.length).join(' ') }] : []));
+  });
   for (let i = 0; i < 40 && quotes.length; i++) {
     const p = phrase(pick(quotes), 4 + (i % 3));
     out.push([i % 2 ? `"${p}"` : p, {}]);
@@ -116,7 +123,7 @@ async function runAll(context, origin, basePath, qs) {
       const first = await Promise.all(found.results.slice(0, detailed).map(async (r) => {
         const d = await r.data();
         const subs = d.sub_results.map((s) => [s.url, s.title, s.excerpt]);
-        return JSON.stringify([r.score, d.url, d.meta, d.excerpt, d.word_count, subs]);
+        return JSON.stringify([r.score, d.url, d.meta, d.excerpt, d.word_count, subs, d.anchors, d.filters]);
       }));
       answers.push({ results, first: first.sort(), filters: found.filters });
     }
