@@ -111,7 +111,10 @@ fn search_keeps_up_with_edits() {
     );
     let start = Instant::now();
     while get(port, entry).is_none_or(|(_, body)| body == before) {
-        assert!(start.elapsed() < Duration::from_secs(20), "the index never changed");
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "the index never changed"
+        );
         std::thread::sleep(Duration::from_millis(20));
     }
     wait_for(port, entry, "\"page_count\":2");

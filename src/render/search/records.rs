@@ -1,6 +1,8 @@
 //! The site model to search records: an authority's, then each inspection's
 //! and response's, its quotes as [`anchor`]ed sections at its end.
 
+use std::fmt::Write;
+
 use rayon::prelude::*;
 
 use super::{Kind, SearchRecord, anchor};
@@ -169,7 +171,7 @@ fn add_quotes(r: &mut SearchRecord, quotes: &[Quote], ids: &[String], unnamed: &
             (anchor::SAID, 2 * n + 1, &quote.text),
         ] {
             let text = &mut r.text;
-            text.push_str(&format!("{}{element}:{n}:{id}\n", anchor::MARK));
+            let _ = writeln!(text, "{}{element}:{n}:{id}", anchor::MARK);
             push_inert(text, words);
             text.push('\n');
         }
