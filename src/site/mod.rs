@@ -15,6 +15,8 @@ pub mod urls;
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use crate::content::{Authority, Content, Inspection, PartialDate, Response};
 pub use people::{Person, QuoteRef};
 pub use rating::{CurrentRating, InspectionGrades, RatedGrade, RatingCounts};
@@ -142,9 +144,11 @@ pub struct Site<'c> {
 #[derive(Debug)]
 struct ByRecord<'c, T>(Vec<((&'c str, &'c str), T)>);
 
-impl<'c, T> ByRecord<'c, T> {
-    fn new(facts: impl IntoIterator<Item = ((&'c str, &'c str), T)>) -> ByRecord<'c, T> {
-        let mut facts: Vec<_> = facts.into_iter().collect();
+impl<'c, T: Send> ByRecord<'c, T> {
+    /// The `fact` of each of `records` (made on every core: `serve` makes
+    /// them again after every edit, before it serves the edited page).
+    fn of<R: Sync + Record>(records: &'c [R], fact: impl Fn(&'c R) -> T + Sync) -> ByRecord<'c, T> {
+        let mut facts: Vec<_> = records.par_iter().map(|r| (r.key(), fact(r))).collect();
         facts.sort_unstable_by_key(|(key, _)| *key);
         ByRecord(facts)
     }
@@ -155,6 +159,23 @@ impl<'c, T> ByRecord<'c, T> {
             .binary_search_by(|((a, s), _)| (*a, *s).cmp(&(authority, slug)))
             .expect("a record of this site's content");
         &self.0[at].1
+    }
+}
+
+/// An inspection or a response: what [`ByRecord`] keys its facts by.
+trait Record {
+    fn key(&self) -> (&str, &str);
+}
+
+impl Record for Inspection {
+    fn key(&self) -> (&str, &str) {
+        (&self.authority, &self.slug)
+    }
+}
+
+impl Record for Response {
+    fn key(&self) -> (&str, &str) {
+        (&self.authority, &self.slug)
     }
 }
 
@@ -240,7 +261,6 @@ impl<'c> Site<'c> {
             (b.inspection.published, b.authority).cmp(&(a.inspection.published, a.authority))
         });
         let rating_groups = browse::rating_groups(fw, &authorities);
-        let key = |authority: &'c String, slug: &'c String| (authority.as_str(), slug.as_str());
         Site {
             content,
             urls: Urls::new(base_url),
@@ -262,18 +282,9 @@ impl<'c> Site<'c> {
             rating_changes,
             authorities,
             responses_to,
-            grades: ByRecord::new(
-                (content.inspections.iter())
-                    .map(|i| (key(&i.authority, &i.slug), InspectionGrades::of(fw, i))),
-            ),
-            inspection_anchors: ByRecord::new(
-                (content.inspections.iter())
-                    .map(|i| (key(&i.authority, &i.slug), inspection_anchors(i))),
-            ),
-            response_anchors: ByRecord::new(
-                (content.responses.iter())
-                    .map(|r| (key(&r.authority, &r.slug), response_anchors(r))),
-            ),
+            grades: ByRecord::of(&content.inspections, |i| InspectionGrades::of(fw, i)),
+            inspection_anchors: ByRecord::of(&content.inspections, inspection_anchors),
+            response_anchors: ByRecord::of(&content.responses, response_anchors),
             people: people::gather(content),
         }
     }

@@ -156,6 +156,7 @@ impl Workspace {
         // The edited files' own pages first, served as soon as they are
         // ready; then everything else whose fingerprint changed.
         let first: Vec<usize> = (0..all.len())
+            .into_par_iter()
             .filter(|i| {
                 all[*i]
                     .spec(&site)
