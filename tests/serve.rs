@@ -201,3 +201,45 @@ fn serves_rebuilds_on_edit_survives_a_bad_edit_and_recovers() {
     }
     assert!(files > 10, "the build wrote the site");
 }
+
+#[test]
+fn an_edit_that_moves_an_inspection_in_time_keeps_the_records_in_order() {
+    let t = Tree::new();
+    t.authority("a-town", "");
+    let dir = "content/authorities/a-town/inspections";
+    let ilacs = |published: &str, grade: &str| {
+        format!(
+            "---\nframework: ilacs\npublished: {published}\ngrades: {{ overall: {grade} }}\n---\nText.\n"
+        )
+    };
+    t.file(&format!("{dir}/first.md"), &ilacs("2019-07", "outstanding"));
+    t.file(&format!("{dir}/second.md"), &ilacs("2021-03", "inadequate"));
+    let (_server, port) = serve(&t);
+    let page = "/authorities/a-town/data.json";
+    let newest_last = |body: &str| {
+        body.find("\"slug\": \"first\"") < body.find("\"slug\": \"second\"")
+            && body.contains("\"inspection\": \"second\"")
+    };
+    let before = wait_for(port, page, "\"second\"");
+    assert!(newest_last(&before), "{before}");
+    // The first inspection edited to be the newer one: the site sees the
+    // records in their new order (its current rating is that one's).
+    t.file(&format!("{dir}/first.md"), &ilacs("2022-01", "outstanding"));
+    let start = Instant::now();
+    loop {
+        let body = get(port, page).map(|(_, b)| b).unwrap_or_default();
+        if body.contains("2022-01") {
+            let newest_first = body.find("\"slug\": \"second\"") < body.find("\"slug\": \"first\"");
+            assert!(
+                newest_first && body.contains("\"inspection\": \"first\""),
+                "{body}"
+            );
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "the edit never served"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}

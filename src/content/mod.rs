@@ -223,6 +223,11 @@ pub struct Inspection {
 }
 
 impl Inspection {
+    /// Where it is kept among the inspections: by authority, date, slug.
+    pub fn order(&self) -> (&str, PartialDate, &str) {
+        (&self.authority, self.published, &self.slug)
+    }
+
     pub fn grade(&self, key: &str) -> Option<&str> {
         self.grades
             .iter()
@@ -267,6 +272,13 @@ pub struct Response {
     pub file: SourceFile,
 }
 
+impl Response {
+    /// Where it is kept among the responses: by authority, date, slug.
+    pub fn order(&self) -> (&str, PartialDate, &str) {
+        (&self.authority, self.date, &self.slug)
+    }
+}
+
 /// A free page under `pages/`.
 #[derive(Debug, Clone)]
 pub struct Page {
@@ -301,11 +313,8 @@ impl Content {
     pub fn sort(&mut self) {
         self.authorities.sort_by(|a, b| a.slug.cmp(&b.slug));
         self.pages.sort_by(|a, b| a.slug.cmp(&b.slug));
-        self.inspections.sort_by(|a, b| {
-            (&a.authority, a.published, &a.slug).cmp(&(&b.authority, b.published, &b.slug))
-        });
-        self.responses
-            .sort_by(|a, b| (&a.authority, a.date, &a.slug).cmp(&(&b.authority, b.date, &b.slug)));
+        self.inspections.sort_by(|a, b| a.order().cmp(&b.order()));
+        self.responses.sort_by(|a, b| a.order().cmp(&b.order()));
     }
 }
 

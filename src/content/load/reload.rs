@@ -47,8 +47,12 @@ pub fn reload_one(root: &Path, rel: &str, content: &mut Content) -> Reload {
         Ok(Record::Inspection(i, d)) => {
             match content.inspections.iter_mut().find(|x| x.file.path == rel) {
                 Some(slot) => {
+                    // Sorted again only if it moved (an edit rarely does).
+                    let moved = slot.order() != i.order();
                     *slot = i;
-                    content.sort();
+                    if moved {
+                        content.sort();
+                    }
                     d
                 }
                 None => return Reload::NeedsFullLoad,
@@ -57,8 +61,11 @@ pub fn reload_one(root: &Path, rel: &str, content: &mut Content) -> Reload {
         Ok(Record::Response(r, d)) => {
             match content.responses.iter_mut().find(|x| x.file.path == rel) {
                 Some(slot) => {
+                    let moved = slot.order() != r.order();
                     *slot = r;
-                    content.sort();
+                    if moved {
+                        content.sort();
+                    }
                     d
                 }
                 None => return Reload::NeedsFullLoad,
