@@ -219,9 +219,9 @@ struct Anchor<'a> {
 }
 
 impl<'a> Anchor<'a> {
-    /// The anchor a word of the text marks, if it is a mark: `Some(None)`
+    /// The anchor `word` marks at `location`, if it is a mark: `Some(None)`
     /// when it is one Pagefind would drop as malformed.
-    fn of(word: &'a str) -> Option<Option<Anchor<'a>>> {
+    fn of(word: &'a str, location: u32) -> Option<Option<Anchor<'a>>> {
         let mark = word.strip_prefix(anchor::MARK)?;
         Some(mark.split_once(':').and_then(|(element, numbered)| {
             let (_, id) = numbered.split_once(':')?;
@@ -229,7 +229,7 @@ impl<'a> Anchor<'a> {
                 element,
                 id,
                 text: "",
-                location: 0,
+                location,
             })
         }))
     }
@@ -314,11 +314,8 @@ fn read_body<'t>(
     let mut position: u32 = 0;
     let mut last = 0;
     for raw in text.split_whitespace() {
-        if let Some(anchor) = Anchor::of(raw) {
-            body.anchors.extend(anchor.map(|a| Anchor {
-                location: position,
-                ..a
-            }));
+        if let Some(anchor) = Anchor::of(raw, position) {
+            body.anchors.extend(anchor);
             continue;
         }
         let raw = match zero_width && raw.contains('\u{200B}') {
