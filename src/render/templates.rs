@@ -122,4 +122,20 @@ mod tests {
             "x".repeat(40) + "&lt;b a=&quot;1&quot;&gt;&#x27;&amp;&#x27;&lt;/b&gt;"
         );
     }
+
+    /// Tera is patched (`vendor/tera/PATCHED.md`) to unescape a lookup's
+    /// segments only when they hold a `~`: lookups must find what upstream
+    /// finds, escaped keys included.
+    #[test]
+    fn the_patched_tera_looks_up_dotted_paths_as_upstream_does() {
+        let cx = tera::Context::from_value(serde_json::json!({
+            "page": {"title": "T", "quotes": [{"text": "first"}, {"text": "second"}]},
+            "odd": {"a/b": "slash", "c~d": "tilde", "e~1f": "literal"},
+        }))
+        .expect("an object");
+        let template = "{{ page.title }} {{ page.quotes.1.text }} {% for q in page.quotes %}{{ q.text }};{% endfor %} \
+            {{ odd['a~1b'] }} {{ odd['c~0d'] }} {{ odd['e~01f'] }} {{ page.missing | default(value='none') }}";
+        let html = tera::Tera::one_off(template, &cx, false).expect("renders");
+        assert_eq!(html, "T second first;second; slash tilde literal none");
+    }
 }
