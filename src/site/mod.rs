@@ -109,6 +109,8 @@ pub struct Site<'c> {
     pub urls: Urls,
     /// Sorted by slug.
     pub authorities: Vec<AuthorityFacts<'c>>,
+    /// Each authority's place in `authorities`, by slug.
+    authority_at: HashMap<&'c str, usize, Fast>,
     /// Responses answering each (authority, inspection), oldest first.
     responses_to: Answers<'c>,
     /// Each inspection's grades on its framework's scale (see
@@ -119,6 +121,8 @@ pub struct Site<'c> {
     response_anchors: ByRecord<'c, Vec<String>>,
     /// Sorted by name.
     pub people: Vec<Person<'c>>,
+    /// Each person's place in `people`, by name.
+    person_at: HashMap<&'c str, usize, Fast>,
     /// How many authorities are at each current rating.
     pub rating_counts: RatingCounts<'c>,
     /// Regions in name order, with their authorities and counts.
@@ -139,26 +143,33 @@ pub struct Site<'c> {
     pub map: Option<hexmap::SiteMap>,
 }
 
+/// A hasher for the site's short keys (slugs, names): much faster than the
+/// standard library's, and these maps are only looked up, never iterated.
+type Fast = foldhash::fast::FixedState;
+
 /// Facts kept for each inspection (or each response), found by its
-/// (authority, slug).
+/// (authority, slug): hashed, as pages look them up thousands of times.
 #[derive(Debug)]
-struct ByRecord<'c, T>(Vec<((&'c str, &'c str), T)>);
+struct ByRecord<'c, T>(HashMap<&'c str, HashMap<&'c str, T, Fast>, Fast>);
 
 impl<'c, T: Send> ByRecord<'c, T> {
     /// The `fact` of each of `records` (made on every core: `serve` makes
     /// them again after every edit, before it serves the edited page).
     fn of<R: Sync + Record>(records: &'c [R], fact: impl Fn(&'c R) -> T + Sync) -> ByRecord<'c, T> {
-        let mut facts: Vec<_> = records.par_iter().map(|r| (r.key(), fact(r))).collect();
-        facts.sort_unstable_by_key(|(key, _)| *key);
-        ByRecord(facts)
+        let facts: Vec<_> = records.par_iter().map(|r| (r.key(), fact(r))).collect();
+        let mut by = HashMap::default();
+        for ((authority, slug), fact) in facts {
+            let of_authority: &mut HashMap<_, _, _> = by.entry(authority).or_default();
+            of_authority.insert(slug, fact);
+        }
+        ByRecord(by)
     }
 
     fn get(&self, authority: &str, slug: &str) -> &T {
-        let at = self
-            .0
-            .binary_search_by(|((a, s), _)| (*a, *s).cmp(&(authority, slug)))
-            .expect("a record of this site's content");
-        &self.0[at].1
+        self.0
+            .get(authority)
+            .and_then(|of_authority| of_authority.get(slug))
+            .expect("a record of this site's content")
     }
 }
 
@@ -261,6 +272,7 @@ impl<'c> Site<'c> {
             (b.inspection.published, b.authority).cmp(&(a.inspection.published, a.authority))
         });
         let rating_groups = browse::rating_groups(fw, &authorities);
+        let people = people::gather(content);
         Site {
             content,
             urls: Urls::new(base_url),
@@ -280,12 +292,20 @@ impl<'c> Site<'c> {
             rating_groups,
             years: browse::years(&content.inspections),
             rating_changes,
+            authority_at: (authorities.iter().enumerate())
+                .map(|(n, a)| (a.authority.slug.as_str(), n))
+                .collect(),
             authorities,
             responses_to,
             grades: ByRecord::of(&content.inspections, |i| InspectionGrades::of(fw, i)),
             inspection_anchors: ByRecord::of(&content.inspections, inspection_anchors),
             response_anchors: ByRecord::of(&content.responses, response_anchors),
-            people: people::gather(content),
+            person_at: people
+                .iter()
+                .enumerate()
+                .map(|(n, p)| (p.name, n))
+                .collect(),
+            people,
         }
     }
 
@@ -296,10 +316,8 @@ impl<'c> Site<'c> {
     }
 
     pub fn authority(&self, slug: &str) -> Option<&AuthorityFacts<'c>> {
-        self.authorities
-            .binary_search_by(|a| a.authority.slug.as_str().cmp(slug))
-            .ok()
-            .map(|i| &self.authorities[i])
+        let at = *self.authority_at.get(slug)?;
+        Some(&self.authorities[at])
     }
 
     /// The responses that answer an inspection, oldest first.
@@ -391,9 +409,7 @@ impl<'c> Site<'c> {
 
     /// The people page slug of a speaker.
     pub fn person_slug(&self, speaker: &str) -> Option<&str> {
-        self.people
-            .binary_search_by(|p| p.name.cmp(speaker))
-            .ok()
-            .map(|i| self.people[i].slug.as_str())
+        let at = *self.person_at.get(speaker)?;
+        Some(self.people[at].slug.as_str())
     }
 }

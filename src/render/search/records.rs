@@ -122,17 +122,12 @@ impl Of<'_, '_, '_> {
                 .map_or(grade.as_str(), |j| j.label());
             format!("{label}: {grade}")
         });
-        let mut words: Vec<String> = judgements.collect();
-        words.extend(
-            i.strengths
-                .iter()
-                .chain(&i.concerns)
-                .chain(&i.recommendations)
-                .cloned(),
-        );
-        words.extend(i.notes.iter().cloned());
-        words.push(markdown::to_text(&i.body));
-        r.text = lines(words);
+        let judgements: Vec<String> = judgements.collect();
+        let body = markdown::to_text(&i.body);
+        let lists = (i.strengths.iter().chain(&i.concerns))
+            .chain(&i.recommendations)
+            .chain(&i.notes);
+        r.text = lines(judgements.iter().chain(lists).chain([&body]));
         r.year = Some(i.published.year());
         r
     }
@@ -145,10 +140,14 @@ impl Of<'_, '_, '_> {
             x.title.clone(),
             context,
         );
-        let mut words = vec![x.source.publisher.clone()];
-        words.extend(x.commitments.iter().cloned());
-        words.push(markdown::to_text(&x.body));
-        r.text = lines(words);
+        let body = markdown::to_text(&x.body);
+        let commitments = x.commitments.iter();
+        r.text = lines(
+            [&x.source.publisher]
+                .into_iter()
+                .chain(commitments)
+                .chain([&body]),
+        );
         r.year = Some(x.date.year());
         r
     }
@@ -158,6 +157,11 @@ impl Of<'_, '_, '_> {
 /// its permalink's id (`ids`, in order): who said it (a quote without a
 /// speaker is `unnamed`'s), then what was said.
 fn add_quotes(r: &mut SearchRecord, quotes: &[Quote], ids: &[String], unnamed: &str) {
+    let marks = ids
+        .iter()
+        .map(|id| 2 * (anchor::MARK.len() + id.len() + 16));
+    let said = quotes.iter().map(|q| q.text.len() + 64);
+    r.text.reserve(marks.sum::<usize>() + said.sum::<usize>());
     for (n, (quote, id)) in quotes.iter().zip(ids).enumerate() {
         let speaker = quote.speaker.as_deref().unwrap_or(unnamed);
         let who = match (&quote.role, speaker.is_empty()) {
@@ -180,8 +184,11 @@ fn add_quotes(r: &mut SearchRecord, quotes: &[Quote], ids: &[String], unnamed: &
 }
 
 /// Parts of a record's text, each ended as a sentence on a line of its own.
-fn lines<S: AsRef<str>>(parts: impl IntoIterator<Item = S>) -> String {
-    let mut out = String::new();
+fn lines<S: AsRef<str>>(parts: impl IntoIterator<Item = S> + Clone) -> String {
+    // Sized first: a record's text is most of its body, and growing it
+    // piece by piece copied it several times.
+    let size = parts.clone().into_iter().map(|p| p.as_ref().len() + 2);
+    let mut out = String::with_capacity(size.sum::<usize>() + 64);
     for p in parts {
         push_inert(&mut out, p.as_ref());
         markdown::end_block(&mut out);

@@ -36,6 +36,8 @@ impl Cbor {
 
     /// An array of integers.
     pub fn ints(&mut self, ns: &[i32]) -> &mut Self {
+        // At most 9 bytes for the head, 5 for each integer.
+        self.0.reserve(9 + 5 * ns.len());
         self.array(ns.len());
         for &n in ns {
             self.int(n);
