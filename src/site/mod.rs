@@ -14,6 +14,7 @@ pub mod rating;
 pub mod urls;
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
@@ -115,10 +116,12 @@ pub struct Site<'c> {
     responses_to: Answers<'c>,
     /// Each inspection's grades on its framework's scale (see
     /// [`Site::grades_of`]).
-    grades: ByRecord<'c, InspectionGrades<'c>>,
+    grades: ByRecord<'c, Inspection, InspectionGrades<'c>>,
     /// The `id` of each quote of each inspection and response, in order.
-    inspection_anchors: ByRecord<'c, Vec<String>>,
-    response_anchors: ByRecord<'c, Vec<String>>,
+    /// (Made when first asked for: `serve` needs only those of the pages
+    /// it renders first after an edit.)
+    inspection_anchors: ByRecord<'c, Inspection, OnceLock<Vec<String>>>,
+    response_anchors: ByRecord<'c, Response, OnceLock<Vec<String>>>,
     /// Sorted by name.
     pub people: Vec<Person<'c>>,
     /// Each person's place in `people`, by name.
@@ -147,29 +150,45 @@ pub struct Site<'c> {
 /// standard library's, and these maps are only looked up, never iterated.
 type Fast = foldhash::fast::FixedState;
 
-/// Facts kept for each inspection (or each response), found by its
-/// (authority, slug): hashed, as pages look them up thousands of times.
-#[derive(Debug)]
-struct ByRecord<'c, T>(HashMap<&'c str, HashMap<&'c str, T, Fast>, Fast>);
+/// A fact about each inspection (or each response), found from the record
+/// without a search.
+struct ByRecord<'c, R, T> {
+    records: &'c [R],
+    /// In the order of `records`.
+    facts: Vec<T>,
+}
 
-impl<'c, T: Send> ByRecord<'c, T> {
-    /// The `fact` of each of `records` (made on every core: `serve` makes
-    /// them again after every edit, before it serves the edited page).
-    fn of<R: Sync + Record>(records: &'c [R], fact: impl Fn(&'c R) -> T + Sync) -> ByRecord<'c, T> {
-        let facts: Vec<_> = records.par_iter().map(|r| (r.key(), fact(r))).collect();
-        let mut by = HashMap::default();
-        for ((authority, slug), fact) in facts {
-            let of_authority: &mut HashMap<_, _, _> = by.entry(authority).or_default();
-            of_authority.insert(slug, fact);
+impl<'c, R: Record + Sync, T: Send> ByRecord<'c, R, T> {
+    /// The `fact` of each of `records`, made on every core.
+    fn of(records: &'c [R], fact: impl Fn(&'c R) -> T + Sync) -> ByRecord<'c, R, T> {
+        ByRecord {
+            records,
+            facts: records.par_iter().map(|r| fact(r)).collect(),
         }
-        ByRecord(by)
     }
 
-    fn get(&self, authority: &str, slug: &str) -> &T {
-        self.0
-            .get(authority)
-            .and_then(|of_authority| of_authority.get(slug))
-            .expect("a record of this site's content")
+    /// The fact of `record`, one of this site's records.
+    fn get(&self, record: &R) -> &T {
+        let at = self.place(record).expect("a record of this site's content");
+        &self.facts[at]
+    }
+
+    /// Where `record` is in `records`: found from its address (the site's
+    /// records are all borrowed from that slice), or else by its key.
+    fn place(&self, record: &R) -> Option<usize> {
+        let size = std::mem::size_of::<R>().max(1);
+        let offset = (record as *const R as usize).wrapping_sub(self.records.as_ptr() as usize);
+        let at = offset / size;
+        match self.records.get(at) {
+            Some(r) if std::ptr::eq(r, record) => Some(at),
+            _ => self.records.iter().position(|r| r.key() == record.key()),
+        }
+    }
+}
+
+impl<R, T> std::fmt::Debug for ByRecord<'_, R, T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "ByRecord({} facts)", self.facts.len())
     }
 }
 
@@ -211,15 +230,15 @@ fn response_anchors(r: &Response) -> Vec<String> {
 
 /// Each authority's inspections and responses, and the responses answering
 /// each (authority, inspection), all oldest first (in the content's order).
-type Records<'c> = HashMap<&'c str, (Vec<&'c Inspection>, Vec<&'c Response>)>;
-type Answers<'c> = HashMap<&'c str, HashMap<&'c str, Vec<&'c Response>>>;
+type Records<'c> = HashMap<&'c str, (Vec<&'c Inspection>, Vec<&'c Response>), Fast>;
+type Answers<'c> = HashMap<&'c str, HashMap<&'c str, Vec<&'c Response>, Fast>, Fast>;
 
 fn records_by_authority(content: &Content) -> (Records<'_>, Answers<'_>) {
-    let mut by_authority: Records = HashMap::new();
+    let mut by_authority: Records = HashMap::default();
     for i in &content.inspections {
         by_authority.entry(&i.authority).or_default().0.push(i);
     }
-    let mut responses_to: Answers = HashMap::new();
+    let mut responses_to: Answers = HashMap::default();
     for r in &content.responses {
         by_authority.entry(&r.authority).or_default().1.push(r);
         for target in &r.responds_to {
@@ -298,8 +317,8 @@ impl<'c> Site<'c> {
             authorities,
             responses_to,
             grades: ByRecord::of(&content.inspections, |i| InspectionGrades::of(fw, i)),
-            inspection_anchors: ByRecord::of(&content.inspections, inspection_anchors),
-            response_anchors: ByRecord::of(&content.responses, response_anchors),
+            inspection_anchors: ByRecord::of(&content.inspections, |_| OnceLock::new()),
+            response_anchors: ByRecord::of(&content.responses, |_| OnceLock::new()),
             person_at: people
                 .iter()
                 .enumerate()
@@ -312,7 +331,7 @@ impl<'c> Site<'c> {
     /// An inspection's grades: whether it is graded, its overall grade, and
     /// each judgement's grade on its framework's scale.
     pub fn grades_of(&self, i: &Inspection) -> &InspectionGrades<'c> {
-        self.grades.get(&i.authority, &i.slug)
+        self.grades.get(i)
     }
 
     pub fn authority(&self, slug: &str) -> Option<&AuthorityFacts<'c>> {
@@ -378,24 +397,28 @@ impl<'c> Site<'c> {
     /// The `id` of each of an inspection's quotes, in order (see
     /// [`urls::quote_anchors`]).
     pub fn inspection_quote_anchors(&self, i: &Inspection) -> Vec<String> {
-        self.inspection_anchors.get(&i.authority, &i.slug).clone()
+        (self.inspection_anchors.get(i))
+            .get_or_init(|| inspection_anchors(i))
+            .clone()
     }
 
     /// The `id` of each of a response's quotes, in order.
     pub fn response_quote_anchors(&self, r: &Response) -> Vec<String> {
-        self.response_anchors.get(&r.authority, &r.slug).clone()
+        (self.response_anchors.get(r))
+            .get_or_init(|| response_anchors(r))
+            .clone()
     }
 
     /// The `id` of one quote in its record's page.
     pub fn quote_anchor(&self, q: QuoteRef) -> String {
         let (anchors, quotes, quote) = match q {
             QuoteRef::Inspection(i, quote) => (
-                self.inspection_anchors.get(&i.authority, &i.slug),
+                (self.inspection_anchors.get(i)).get_or_init(|| inspection_anchors(i)),
                 &i.quotes,
                 quote,
             ),
             QuoteRef::Response(r, quote) => (
-                self.response_anchors.get(&r.authority, &r.slug),
+                (self.response_anchors.get(r)).get_or_init(|| response_anchors(r)),
                 &r.quotes,
                 quote,
             ),

@@ -3,7 +3,9 @@
 //! an inspection without a `speaker` is the inspectors' (shown as
 //! [`INSPECTORS`]), and is gathered on their page like any other.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{HashMap, HashSet};
+
+use foldhash::fast::FixedState;
 
 use super::INSPECTORS;
 use crate::content::{Content, Inspection, Quote, Response};
@@ -27,43 +29,45 @@ pub struct Person<'c> {
 }
 
 /// Gathers every named speaker; sorted by name, slugs made unique.
-pub fn gather(content: &Content) -> Vec<Person<'_>> {
-    let mut map: BTreeMap<&str, Person> = BTreeMap::new();
-    fn add<'c>(
-        map: &mut BTreeMap<&'c str, Person<'c>>,
-        q: &'c Quote,
-        unnamed: Option<&'c str>,
-        r: QuoteRef<'c>,
-    ) {
+pub fn gather<'c>(content: &'c Content) -> Vec<Person<'c>> {
+    // Found by hash while gathering (a site has thousands of quotes and
+    // hundreds of speakers), then sorted once.
+    let mut people: Vec<Person> = Vec::new();
+    let mut at: HashMap<&str, usize, FixedState> = HashMap::default();
+    let mut add = |q: &'c Quote, unnamed: Option<&'c str>, r: QuoteRef<'c>| {
         let Some(name) = q.speaker.as_deref().or(unnamed) else {
             return;
         };
         let name = name.trim();
-        let p = map.entry(name).or_insert_with(|| Person {
-            name,
-            slug: String::new(),
-            roles: Vec::new(),
-            quotes: Vec::new(),
+        let n = *at.entry(name).or_insert_with(|| {
+            people.push(Person {
+                name,
+                slug: String::new(),
+                roles: Vec::new(),
+                quotes: Vec::new(),
+            });
+            people.len() - 1
         });
+        let p = &mut people[n];
         if let Some(role) = q.role.as_deref()
             && !p.roles.contains(&role)
         {
             p.roles.push(role);
         }
         p.quotes.push(r);
-    }
+    };
     for i in &content.inspections {
         for q in &i.quotes {
-            add(&mut map, q, Some(INSPECTORS), QuoteRef::Inspection(i, q));
+            add(q, Some(INSPECTORS), QuoteRef::Inspection(i, q));
         }
     }
     for r in &content.responses {
         for q in &r.quotes {
-            add(&mut map, q, None, QuoteRef::Response(r, q));
+            add(q, None, QuoteRef::Response(r, q));
         }
     }
+    people.sort_unstable_by(|a, b| a.name.cmp(b.name));
     let mut used = HashSet::new();
-    let mut people: Vec<Person> = map.into_values().collect();
     for p in &mut people {
         let base = match slug::slugify(p.name) {
             s if s.is_empty() => "person".to_string(),
