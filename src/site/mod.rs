@@ -160,10 +160,10 @@ struct ByRecord<'c, R, T> {
 
 impl<'c, R: Record + Sync, T: Send> ByRecord<'c, R, T> {
     /// The `fact` of each of `records`, made on every core.
-    fn of(records: &'c [R], fact: impl Fn(&'c R) -> T + Sync) -> ByRecord<'c, R, T> {
+    fn of(records: &'c [R], fact: impl Fn(&'c R) -> T + Send + Sync) -> ByRecord<'c, R, T> {
         ByRecord {
             records,
-            facts: records.par_iter().map(|r| fact(r)).collect(),
+            facts: records.par_iter().map(fact).collect(),
         }
     }
 
