@@ -25,18 +25,18 @@ fn is_change(e: &notify::Event) -> bool {
 
 /// Waits for a change, then gathers the paths of every change that follows
 /// within a short quiet period (editors write a file in several steps).
-fn next_changes(rx: &Receiver<notify::Result<notify::Event>>) -> Option<Vec<PathBuf>> {
+fn next_changes(rx: &Receiver<notify::Result<notify::Event>>) -> Option<(Vec<PathBuf>, Instant)> {
     let mut paths = Vec::new();
-    loop {
+    let first = loop {
         match rx.recv() {
             Ok(Ok(e)) if is_change(&e) => {
                 paths.extend(e.paths);
-                break;
+                break Instant::now();
             }
             Ok(_) => continue,
             Err(_) => return None,
         }
-    }
+    };
     // Editors' several steps (write, rename, touch) come within a millisecond
     // or two of each other; a longer wait would only delay the reload.
     while let Ok(e) = rx.recv_timeout(Duration::from_millis(4)) {
@@ -46,7 +46,7 @@ fn next_changes(rx: &Receiver<notify::Result<notify::Event>>) -> Option<Vec<Path
             paths.extend(e.paths);
         }
     }
-    Some(paths)
+    Some((paths, first))
 }
 
 pub fn watch_loop(
@@ -55,8 +55,9 @@ pub fn watch_loop(
     served: Arc<RwLock<Served>>,
     clients: Arc<Mutex<Vec<Sender<()>>>>,
 ) {
-    while let Some(paths) = next_changes(&rx) {
+    while let Some((paths, first)) = next_changes(&rx) {
         let start = Instant::now();
+        crate::cmd::phase("changes gathered", first);
         let content_dir =
             std::fs::canonicalize(&ws.opts.content).unwrap_or_else(|_| ws.opts.content.clone());
         let mut changed: Vec<PathBuf> = Vec::new();

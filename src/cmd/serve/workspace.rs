@@ -54,6 +54,7 @@ impl Workspace {
         changed: &[PathBuf],
         served: &Arc<RwLock<Served>>,
     ) -> Result<usize, Problems> {
+        let started = Instant::now();
         let rels: Option<Vec<String>> = changed
             .iter()
             .map(|p| {
@@ -101,6 +102,7 @@ impl Workspace {
                 warnings
             }
         };
+        phase("content loaded", started);
         let mut errors: Vec<Diagnostic> = diags.into_iter().filter(Diagnostic::is_error).collect();
         for d in self.broken.values() {
             for x in d {
@@ -165,6 +167,7 @@ impl Workspace {
                     .is_some_and(|f| edited.contains(f))
             })
             .collect();
+        phase("edited pages found", started);
         let first_pages = render(&first)?;
         let mut n = first_pages.len();
         {
