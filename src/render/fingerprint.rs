@@ -73,24 +73,6 @@ pub enum Inputs<'a, 'c> {
     Page(&'c Page),
 }
 
-impl Inputs<'_, '_> {
-    /// The content file the output is made from alone, if any (an inspection,
-    /// response or free page): `serve` renders these first after an edit.
-    pub fn own_file(&self) -> Option<&str> {
-        match self {
-            Inputs::Inspection(i) => Some(&i.file.path),
-            Inputs::Response(r) => Some(&r.file.path),
-            Inputs::Page(p) => Some(&p.file.path),
-            Inputs::Global
-            | Inputs::All
-            | Inputs::AllAndMap
-            | Inputs::Authority(_)
-            | Inputs::AuthorityAnd(..)
-            | Inputs::Person(_) => None,
-        }
-    }
-}
-
 /// Precomputed hashes of the site's files, from which each output's
 /// fingerprint is combined.
 pub struct Fingerprints {

@@ -228,6 +228,19 @@ impl<'c> Output<'c> {
         self.place(site).rendered_by(self.render_by())
     }
 
+    /// The content file the output is made from alone, if any (an
+    /// inspection, response or free page): `serve` renders these first after
+    /// an edit, and finds them without making every output's [`Spec`]. (An
+    /// output missed here is still rendered after an edit, a moment later.)
+    pub fn own_file(&self) -> Option<&'c str> {
+        match self {
+            Output::Inspection(i) => Some(&i.file.path),
+            Output::Response(r) => Some(&r.file.path),
+            Output::Page(p) => Some(&p.file.path),
+            _ => None,
+        }
+    }
+
     /// Where the output is written, what its fingerprint depends on and the
     /// newest date it shows.
     fn place<'a>(&'a self, site: &Site<'c>) -> Partial<'a, 'c> {

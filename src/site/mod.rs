@@ -256,11 +256,12 @@ fn records_by_authority(content: &Content) -> (Records<'_>, Answers<'_>) {
 /// Every authority with its records, current rating and judgement changes.
 fn authority_facts<'c>(content: &'c Content, mut records: Records<'c>) -> Vec<AuthorityFacts<'c>> {
     let fw = &content.frameworks;
-    content
-        .authorities
-        .iter()
-        .map(|a| {
-            let (inspections, responses) = records.remove(a.slug.as_str()).unwrap_or_default();
+    let each: Vec<_> = (content.authorities.iter())
+        .map(|a| (a, records.remove(a.slug.as_str()).unwrap_or_default()))
+        .collect();
+    // Made on every core: `serve` makes them again after every edit.
+    each.into_par_iter()
+        .map(|(a, (inspections, responses))| {
             let current = rating::current_rating(fw, &inspections);
             let judgement_changes = inspections
                 .iter()

@@ -159,13 +159,7 @@ impl Workspace {
         // ready; then everything else whose fingerprint changed.
         let first: Vec<usize> = (0..all.len())
             .into_par_iter()
-            .filter(|i| {
-                all[*i]
-                    .spec(&site)
-                    .inputs
-                    .own_file()
-                    .is_some_and(|f| edited.contains(f))
-            })
+            .filter(|i| all[*i].own_file().is_some_and(|f| edited.contains(f)))
             .collect();
         phase("edited pages found", started);
         let first_pages = render(&first)?;
