@@ -125,6 +125,11 @@ pub fn response(site: &Site, r: &Response) -> String {
 /// same characters).
 pub fn script_safe(v: &Value) -> String {
     let s = serde_json::to_string(v).expect("JSON values always serialise");
+    // Most pages' JSON has none of these (0xE2 starts U+2028 and U+2029):
+    // it is returned as it is, not copied character by character.
+    if !s.bytes().any(|b| matches!(b, b'<' | b'>' | b'&' | 0xE2)) {
+        return s;
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -150,5 +155,9 @@ mod tests {
         assert!(!s.contains('<') && !s.contains('>') && !s.contains('&'));
         let back: Value = serde_json::from_str(&s).unwrap();
         assert_eq!(back, v);
+        let plain = json!({"name": "Café – Leeds", "line": "a\u{2028}b"});
+        let s = script_safe(&plain);
+        assert!(s.contains("Café – Leeds") && s.contains("\\u2028"), "{s}");
+        assert_eq!(serde_json::from_str::<Value>(&s).unwrap(), plain);
     }
 }
