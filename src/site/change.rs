@@ -5,6 +5,7 @@
 
 use serde::Serialize;
 
+use super::AuthorityFacts;
 use super::rating::{self, RatedGrade, is_graded};
 use crate::content::{Frameworks, Inspection, OVERALL};
 
@@ -80,6 +81,22 @@ pub struct RatingChange<'c> {
     pub from: RatedGrade<'c>,
     pub to: RatedGrade<'c>,
     pub change: Change,
+}
+
+/// Every change of an overall grade across the country, newest first (at
+/// the same date, by authority, descending).
+pub fn all_rating_changes<'c>(
+    fw: &'c Frameworks,
+    authorities: &[AuthorityFacts<'c>],
+) -> Vec<RatingChange<'c>> {
+    let mut changes: Vec<RatingChange> = authorities
+        .iter()
+        .flat_map(|a| rating_changes(fw, &a.authority.slug, &a.inspections))
+        .collect();
+    changes.sort_by(|a, b| {
+        (b.inspection.published, b.authority).cmp(&(a.inspection.published, a.authority))
+    });
+    changes
 }
 
 /// Every change of overall grade in one authority's history (inspections

@@ -281,43 +281,55 @@ fn authority_facts<'c>(content: &'c Content, mut records: Records<'c>) -> Vec<Au
 impl<'c> Site<'c> {
     pub fn new(content: &'c Content, base_url: &str) -> Site<'c> {
         let fw = &content.frameworks;
-        let (records, responses_to) = records_by_authority(content);
-        let authorities = authority_facts(content, records);
+        // Made side by side, as far as they do not depend on each other:
+        // `serve` makes the site model again after every edit, before it
+        // serves the edited page.
+        let ((authorities, responses_to), (people, years)) = rayon::join(
+            || {
+                let (records, responses_to) = records_by_authority(content);
+                (authority_facts(content, records), responses_to)
+            },
+            || {
+                rayon::join(
+                    || people::gather(content),
+                    || browse::years(&content.inspections),
+                )
+            },
+        );
         let ratings: Vec<CurrentRating> = authorities.iter().map(|a| a.current).collect();
-        let mut rating_changes: Vec<change::RatingChange> = authorities
-            .iter()
-            .flat_map(|a| change::rating_changes(fw, &a.authority.slug, &a.inspections))
-            .collect();
-        rating_changes.sort_by(|a, b| {
-            (b.inspection.published, b.authority).cmp(&(a.inspection.published, a.authority))
-        });
         let rating_groups = browse::rating_groups(fw, &authorities);
-        let people = people::gather(content);
+        let ((rating_changes, ratings_by_year), grades) = rayon::join(
+            || {
+                rayon::join(
+                    || change::all_rating_changes(fw, &authorities),
+                    || {
+                        let inspections = &content.inspections;
+                        history::ratings_by_date(fw, inspections, &authorities, &rating_groups)
+                    },
+                )
+            },
+            || ByRecord::of(&content.inspections, |i| InspectionGrades::of(fw, i)),
+        );
         Site {
             content,
             urls: Urls::new(base_url),
             rating_counts: RatingCounts::count(fw, &ratings),
             regions: browse::regions(&authorities),
-            ratings_by_year: history::ratings_by_date(
-                fw,
-                &content.inspections,
-                &authorities,
-                &rating_groups,
-            ),
+            ratings_by_year,
             latest_publication: content.inspections.iter().map(|i| i.published).max(),
             map: content
                 .map
                 .as_ref()
                 .map(|m| hexmap::SiteMap::new(m, &authorities)),
             rating_groups,
-            years: browse::years(&content.inspections),
+            years,
             rating_changes,
             authority_at: (authorities.iter().enumerate())
                 .map(|(n, a)| (a.authority.slug.as_str(), n))
                 .collect(),
             authorities,
             responses_to,
-            grades: ByRecord::of(&content.inspections, |i| InspectionGrades::of(fw, i)),
+            grades,
             inspection_anchors: ByRecord::of(&content.inspections, |_| OnceLock::new()),
             response_anchors: ByRecord::of(&content.responses, |_| OnceLock::new()),
             person_at: people
