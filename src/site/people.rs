@@ -5,9 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use foldhash::fast::FixedState;
-
-use super::INSPECTORS;
+use super::{Fast, INSPECTORS};
 use crate::content::{Content, Inspection, Quote, Response};
 
 /// Where a quote was said.
@@ -33,7 +31,7 @@ pub fn gather<'c>(content: &'c Content) -> Vec<Person<'c>> {
     // Found by hash while gathering (a site has thousands of quotes and
     // hundreds of speakers), then sorted once.
     let mut people: Vec<Person> = Vec::new();
-    let mut at: HashMap<&str, usize, FixedState> = HashMap::default();
+    let mut at: HashMap<&str, usize, Fast> = HashMap::default();
     let mut add = |q: &'c Quote, unnamed: Option<&'c str>, r: QuoteRef<'c>| {
         let Some(name) = q.speaker.as_deref().or(unnamed) else {
             return;
