@@ -449,3 +449,30 @@ impl<'c> Site<'c> {
         Some(self.people[at].slug.as_str())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{ByRecord, Record};
+
+    #[derive(Clone)]
+    struct Rec(&'static str, &'static str);
+
+    impl Record for Rec {
+        fn key(&self) -> (&str, &str) {
+            (self.0, self.1)
+        }
+    }
+
+    #[test]
+    fn a_records_fact_is_found_by_its_place_or_else_by_its_key() {
+        let records = [Rec("a", "x"), Rec("a", "y"), Rec("b", "x")];
+        let facts = ByRecord::of(&records, |r| format!("{}/{}", r.0, r.1));
+        for r in &records {
+            assert_eq!(facts.get(r), &format!("{}/{}", r.0, r.1));
+        }
+        // A copy lives elsewhere in memory: found by its key.
+        let copy = records[1].clone();
+        assert_eq!(facts.place(&copy), Some(1));
+        assert_eq!(facts.place(&Rec("c", "z")), None);
+    }
+}
