@@ -1,5 +1,5 @@
 //! Property tests: partial dates, one content file through the build's checks,
-//! and the Markdown renderer's safety.
+//! and the Markdown renderer's safety and its one parse for page and search.
 //!
 //! The fuzz targets in `fuzz/` explore the same code with coverage guidance
 //! (`scripts/fuzz`); these run in `cargo test` with a modest number of cases.
@@ -15,7 +15,7 @@ use scrutiny::content::diag::render_all;
 use scrutiny::content::load::{check_file, parse_frameworks_bytes};
 use scrutiny::content::{Diagnostic, Frameworks};
 use scrutiny::output::links::live_markup;
-use scrutiny::render::markdown::to_html;
+use scrutiny::render::markdown::{to_html, to_html_and_text, to_text};
 use serde_yaml::{Mapping, Value};
 
 // ---------------------------------------------------------------------------
@@ -634,6 +634,14 @@ proptest! {
     #[test]
     fn rendered_markdown_never_carries_script(md in markdown()) {
         assert_safe(&md)?;
+    }
+
+    /// A build takes a body's page HTML and its search text from one parse.
+    #[test]
+    fn one_parse_gives_the_html_and_the_text_of_two(md in markdown()) {
+        let (html, text) = to_html_and_text(&md);
+        prop_assert_eq!(html, to_html(&md));
+        prop_assert_eq!(text, to_text(&md));
     }
 }
 

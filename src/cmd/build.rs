@@ -12,7 +12,7 @@ use super::{Options, load, phase};
 use crate::content::Diagnostic;
 use crate::error::Error;
 use crate::output::write::{self, Manifest, ManifestEntry, OutputError};
-use crate::render::search::{IndexError, Priority, SearchFile, SearchPlan};
+use crate::render::search::{BodyTexts, IndexError, Priority, SearchFile, SearchPlan};
 use crate::render::statics::{StaticFile, static_files};
 use crate::render::templates;
 use crate::site::urls::rel;
@@ -46,13 +46,19 @@ pub fn build(opts: &Options) -> Result<Report, Error> {
     let (content, warnings) = loaded?;
     phase("load", start);
     let site = pipeline::site(&content, opts);
-    let pipeline = Pipeline::new(&site, &templates, opts)?;
+    let texts = BodyTexts::new(&content);
+    let mut pipeline = Pipeline::new(&site, &templates, opts)?;
     let planned = pipeline.plan();
     phase("site", start);
     let statics = static_files(&opts.static_dir)?;
     let previous = write::read_manifest(&opts.output);
     let search = pipeline.search_fingerprint();
     let kept_index = previous_index(&previous, search);
+    if kept_index.is_none() {
+        // The index is built beside the pages: they parse each body once
+        // for both.
+        pipeline.renderer.keep_body_texts(&texts);
+    }
     let mut report = Report {
         pages: pipeline.pages(),
         // The search index's files are counted once they are known.
@@ -86,9 +92,12 @@ pub fn build(opts: &Options) -> Result<Report, Error> {
         return Ok(report);
     }
 
-    let written = write_site(
-        opts, &pipeline, planned, &statics, &previous, search, kept_index,
-    )?;
+    let index = IndexJob {
+        fingerprint: search,
+        kept: kept_index,
+        texts: &texts,
+    };
+    let written = write_site(opts, &pipeline, planned, &statics, &previous, index, start)?;
     phase("commit", start);
     report.files += written.index_files;
     report.bytes = written.bytes;
@@ -123,9 +132,19 @@ struct Written {
     index_files: usize,
 }
 
+/// The search index's share of a build.
+struct IndexJob<'a> {
+    /// The fingerprint of its records.
+    fingerprint: u128,
+    /// The previous build's index files (paths and sizes), if they are kept.
+    kept: Option<Vec<(String, u64)>>,
+    /// Where the pages keep their bodies' texts for the records.
+    texts: &'a BodyTexts<'a>,
+}
+
 /// Writes every output into a staging folder (hard-linking those whose
 /// fingerprint matches `previous`), then the static files, the search index
-/// (`kept` from the previous build, or built meanwhile on a thread of its
+/// (kept from the previous build, or built meanwhile on a thread of its
 /// own) and the manifest, and swaps it in.
 fn write_site(
     opts: &Options,
@@ -133,9 +152,14 @@ fn write_site(
     planned: Vec<Planned>,
     statics: &[StaticFile],
     previous: &Manifest,
-    index_fingerprint: u128,
-    kept: Option<Vec<(String, u64)>>,
+    index: IndexJob,
+    start: Instant,
 ) -> Result<Written, Error> {
+    let IndexJob {
+        fingerprint: index_fingerprint,
+        kept,
+        texts,
+    } = index;
     let staging = write::Staging::create(&opts.output)?;
     let site = pipeline.site;
     // All of the previous index or none: a file written over one linked
@@ -151,9 +175,15 @@ fn write_site(
     });
     let (outputs, built) = std::thread::scope(|s| {
         let indexing = kept.is_none().then(|| {
-            s.spawn(move || SearchPlan::new(site, index_fingerprint).build(Priority::Normal))
+            s.spawn(move || {
+                let built =
+                    SearchPlan::lazy(site, index_fingerprint, texts).build(Priority::Normal);
+                phase("index built", start);
+                built
+            })
         });
         let outputs = write_outputs(opts, pipeline, planned, previous, &staging);
+        phase("pages written", start);
         let built = indexing.map(|h| h.join().unwrap_or_else(|_| Err(IndexError::Stopped)));
         (outputs, built)
     });
@@ -163,7 +193,11 @@ fn write_site(
             reused += files.len();
             files
         }
-        (None, Some(built)) => write_index(&staging, built?)?,
+        (None, Some(built)) => {
+            let written = write_index(&staging, built?)?;
+            phase("index written", start);
+            written
+        }
         (None, None) => unreachable!("the index is either kept or built"),
     };
     let index_files = index.len();

@@ -38,8 +38,27 @@ pub fn is_safe_link(url: &str) -> bool {
 /// Renders a Markdown body to sanitised HTML. A `#` heading becomes `h2` so
 /// the page keeps its single `h1`; deeper headings keep their level.
 pub fn to_html(markdown: &str) -> String {
+    html_and_text(markdown, None)
+}
+
+/// [`to_html`] and [`to_text`] of the same body from one parse (a build
+/// needs both of an inspection's or response's body: its page, and its
+/// search record).
+pub fn to_html_and_text(markdown: &str) -> (String, String) {
+    let mut text = String::with_capacity(markdown.len());
+    let html = html_and_text(markdown, Some(&mut text));
+    (html, text)
+}
+
+/// The HTML of `markdown`, and its plain text written to `text` if asked.
+fn html_and_text(markdown: &str, mut text: Option<&mut String>) -> String {
     let mut dropped_link_depth = 0usize;
-    let events = Parser::new_ext(markdown, options()).filter_map(|event| match event {
+    let parsed = Parser::new_ext(markdown, options()).inspect(|event| {
+        if let Some(text) = text.as_deref_mut() {
+            push_text(event, text);
+        }
+    });
+    let events = parsed.filter_map(|event| match event {
         Event::Html(raw) | Event::InlineHtml(raw) => Some(Event::Text(raw)),
         // Images would load from elsewhere on every view: they are shown as
         // a link to the image, with their text, like links.
@@ -99,24 +118,27 @@ pub fn to_html(markdown: &str) -> String {
 pub fn to_text(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len());
     for event in Parser::new_ext(markdown, options()) {
-        match event {
-            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
-                out.push_str(&t)
-            }
-            Event::SoftBreak | Event::HardBreak => out.push(' '),
-            Event::End(
-                TagEnd::Paragraph
-                | TagEnd::Heading(_)
-                | TagEnd::Item
-                | TagEnd::BlockQuote(_)
-                | TagEnd::CodeBlock
-                | TagEnd::TableCell
-                | TagEnd::FootnoteDefinition,
-            ) => end_block(&mut out),
-            _ => {}
-        }
+        push_text(&event, &mut out);
     }
     out
+}
+
+/// Adds what `event` gives the plain text to `out`.
+fn push_text(event: &Event, out: &mut String) {
+    match event {
+        Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => out.push_str(t),
+        Event::SoftBreak | Event::HardBreak => out.push(' '),
+        Event::End(
+            TagEnd::Paragraph
+            | TagEnd::Heading(_)
+            | TagEnd::Item
+            | TagEnd::BlockQuote(_)
+            | TagEnd::CodeBlock
+            | TagEnd::TableCell
+            | TagEnd::FootnoteDefinition,
+        ) => end_block(out),
+        _ => {}
+    }
 }
 
 /// Ends a block of plain text with a line break, and with a full stop when
@@ -176,6 +198,23 @@ mod tests {
         assert!(text.contains("Some strong link and code."), "{text}");
         assert!(text.contains("a <b>tag</b>"), "{text}");
         assert!(!text.contains("https://x.org"), "{text}");
+    }
+
+    /// One parse for both must give what each gives alone.
+    #[test]
+    fn html_and_text_from_one_parse_are_those_of_two() {
+        let bodies = [
+            "",
+            "# Top\n\nSome *strong* [link](https://x.org) and `code`.\n\n- a <b>tag</b>\n",
+            "| a | b |\n|---|---|\n| 1 | 2 |\n\nText[^1] ~~old~~\n\n[^1]: Note.\n",
+            "> quoted\n> more\n\n```\ncode block\n```\n\n[bad](javascript:x) ![img](http://i/x.png)\nline  \nbreak",
+            "<div onclick=\"x()\">raw</div>\n\n1. one\n2. two\n\n## Deeper\n",
+        ];
+        for body in bodies {
+            let (html, text) = to_html_and_text(body);
+            assert_eq!(html, to_html(body), "{body:?}");
+            assert_eq!(text, to_text(body), "{body:?}");
+        }
     }
 
     #[test]

@@ -339,18 +339,22 @@ impl<'c> Output<'c> {
                 r.render("authority.html", p, &cx)
             }),
             Output::Inspection(i) => by(|r, p| {
-                r.render_markdown("inspection.html", p, &i.body, |v, b| v.inspection(i, b))
+                let text = r.kept_text(|t| t.inspection(i));
+                r.render_markdown("inspection.html", p, &i.body, text, |v, b| {
+                    v.inspection(i, b)
+                })
             }),
-            Output::Response(x) => {
-                by(|r, p| r.render_markdown("response.html", p, &x.body, |v, b| v.response(x, b)))
-            }
+            Output::Response(x) => by(|r, p| {
+                let text = r.kept_text(|t| t.response(x));
+                r.render_markdown("response.html", p, &x.body, text, |v, b| v.response(x, b))
+            }),
             Output::Latest(i) => by(|r, _| latest(r, *i)),
             Output::Alias { authority, to, .. } => {
                 by(|r, _| r.redirect(to, r.site.authorities[*authority].authority.name.clone()))
             }
-            Output::Page(x) => {
-                by(|r, p| r.render_markdown("page.html", p, &x.body, |v, b| v.free_page(x, b)))
-            }
+            Output::Page(x) => by(|r, p| {
+                r.render_markdown("page.html", p, &x.body, None, |v, b| v.free_page(x, b))
+            }),
             Output::People => by(|r, p| r.render("people.html", p, &r.views().people())),
             Output::Person(i) => by(|r, p| r.render("person.html", p, &r.views().person(*i))),
             Output::Frameworks => {

@@ -10,6 +10,7 @@ use serde::Serialize;
 use tera::{Context, Tera};
 
 use super::markdown;
+use super::search::{BodyTexts, KeptText};
 use super::slot;
 use super::templates::error_chain;
 use super::views::Views;
@@ -42,6 +43,9 @@ pub struct Renderer<'s, 'c> {
     /// rendered.
     headers: Vec<String>,
     footer: String,
+    /// Where the text of each rendered body is kept for the search index,
+    /// when one is being built.
+    texts: Option<&'s BodyTexts<'c>>,
 }
 
 impl<'s, 'c> Renderer<'s, 'c> {
@@ -58,6 +62,7 @@ impl<'s, 'c> Renderer<'s, 'c> {
             views: Views::new(site, options.reload_url),
             headers: Vec::new(),
             footer: String::new(),
+            texts: None,
         };
         let mut headers = Vec::new();
         for s in &r.views.header_sections {
@@ -68,6 +73,21 @@ impl<'s, 'c> Renderer<'s, 'c> {
         r.headers = headers;
         r.footer = String::from_utf8(footer).unwrap_or_default();
         Ok(r)
+    }
+
+    /// Keeps the text of every body rendered from now on in `texts`, for
+    /// the search index (see [`BodyTexts`]).
+    pub fn keep_body_texts(&mut self, texts: &'s BodyTexts<'c>) {
+        self.texts = Some(texts);
+    }
+
+    /// Where the text of a body is to be kept, if anywhere: `of` picks its
+    /// place among the [`BodyTexts`].
+    pub fn kept_text(
+        &self,
+        of: impl FnOnce(&'s BodyTexts<'c>) -> &'s KeptText,
+    ) -> Option<&'s KeptText> {
+        self.texts.map(of)
     }
 
     /// The views, for the contexts of templates.
@@ -105,15 +125,24 @@ impl<'s, 'c> Renderer<'s, 'c> {
     }
 
     /// Renders a page whose body is an editor's Markdown: `view` makes the
-    /// context from the body's HTML, which is put in the template's body slot.
+    /// context from the body's HTML, which is put in the template's body
+    /// slot. The body's text is kept in `text`, if given.
     pub fn render_markdown<'r, T: Serialize>(
         &'r self,
         template: &str,
         page: &str,
         markdown: &str,
+        text: Option<&KeptText>,
         view: impl FnOnce(&'r Views<'s, 'c>, &str) -> T,
     ) -> Result<Vec<u8>, RenderError> {
-        let body = markdown::to_html(markdown);
+        let body = match text.filter(|kept| kept.wanted()) {
+            Some(kept) => {
+                let (html, text) = markdown::to_html_and_text(markdown);
+                kept.keep(text);
+                html
+            }
+            None => markdown::to_html(markdown),
+        };
         let cx = view(&self.views, &body);
         self.render_with_body(template, page, &cx, &body)
     }

@@ -138,4 +138,44 @@ mod tests {
         let html = tera::Tera::one_off(template, &cx, false).expect("renders");
         assert_eq!(html, "T second first;second; slash tilde literal none");
     }
+
+    /// Tera is patched to test a plain name in `{% if %}` with one lookup:
+    /// every kind of value, and a missing one, must be as true or false as
+    /// upstream has them, negated or not, with and without autoescaping.
+    #[test]
+    fn the_patched_tera_tests_names_in_conditions_as_upstream_does() {
+        let cx = tera::Context::from_value(serde_json::json!({
+            "text": "<b>", "empty": "", "yes": true, "no": false, "zero": 0, "one": 1,
+            "none": null, "list": [1], "nolist": [], "map": {"a": 1, "e": ""},
+        }))
+        .expect("an object");
+        let names = [
+            "text",
+            "empty",
+            "yes",
+            "no",
+            "zero",
+            "one",
+            "none",
+            "list",
+            "nolist",
+            "map",
+            "map.a",
+            "map.e",
+            "missing",
+            "map.missing",
+            "list.0",
+            "list.5",
+        ];
+        let template: String = names
+            .iter()
+            .map(|n| format!("{{% if {n} %}}1{{% else %}}0{{% endif %}}{{% if not {n} %}}1{{% else %}}0{{% endif %}} "))
+            .collect();
+        // Upstream Tera 1.20.1's answers (checked with the patch taken out).
+        let upstream = "10 01 10 01 01 10 01 10 01 10 10 01 01 01 10 01 ";
+        for escape in [false, true] {
+            let html = tera::Tera::one_off(&template, &cx, escape).expect("renders");
+            assert_eq!(html, upstream, "autoescape {escape}");
+        }
+    }
 }

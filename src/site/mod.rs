@@ -152,7 +152,7 @@ type Fast = foldhash::fast::FixedState;
 
 /// A fact about each inspection (or each response), found from the record
 /// without a search.
-struct ByRecord<'c, R, T> {
+pub struct ByRecord<'c, R, T> {
     records: &'c [R],
     /// In the order of `records`.
     facts: Vec<T>,
@@ -160,7 +160,7 @@ struct ByRecord<'c, R, T> {
 
 impl<'c, R: Record + Sync, T: Send> ByRecord<'c, R, T> {
     /// The `fact` of each of `records`, made on every core.
-    fn of(records: &'c [R], fact: impl Fn(&'c R) -> T + Send + Sync) -> ByRecord<'c, R, T> {
+    pub fn of(records: &'c [R], fact: impl Fn(&'c R) -> T + Send + Sync) -> ByRecord<'c, R, T> {
         ByRecord {
             records,
             facts: records.par_iter().map(fact).collect(),
@@ -168,7 +168,7 @@ impl<'c, R: Record + Sync, T: Send> ByRecord<'c, R, T> {
     }
 
     /// The fact of `record`, one of this site's records.
-    fn get(&self, record: &R) -> &T {
+    pub fn get(&self, record: &R) -> &T {
         let at = self.place(record).expect("a record of this site's content");
         &self.facts[at]
     }
@@ -193,7 +193,7 @@ impl<R, T> std::fmt::Debug for ByRecord<'_, R, T> {
 }
 
 /// An inspection or a response: what [`ByRecord`] keys its facts by.
-trait Record {
+pub trait Record {
     fn key(&self) -> (&str, &str);
 }
 

@@ -25,7 +25,7 @@ struct RefreshState {
     wanted: Option<u128>,
     running: bool,
     /// Records that arrived while a rebuild was running.
-    next: Option<SearchPlan>,
+    next: Option<SearchPlan<'static>>,
 }
 
 impl SearchRefresh {
@@ -34,7 +34,7 @@ impl SearchRefresh {
     pub fn refresh(
         self: &Arc<Self>,
         fingerprint: u128,
-        plan: impl FnOnce() -> SearchPlan,
+        plan: impl FnOnce() -> SearchPlan<'static>,
         served: &Arc<RwLock<Served>>,
     ) {
         let mut state = self.state.lock().expect("lock");

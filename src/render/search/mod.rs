@@ -15,12 +15,14 @@
 mod index;
 mod job;
 mod records;
+mod texts;
 mod writer;
 
 use xxhash_rust::xxh3::Xxh3;
 
 pub use job::{IndexError, Priority, SearchFile};
 pub use records::records;
+pub use texts::{BodyTexts, KeptText};
 pub use writer::FORMAT_OF;
 
 use crate::site::Site;
@@ -110,18 +112,43 @@ impl SearchRecord {
 
 /// What the index is made from: its records, its language and its
 /// fingerprint (see [`fingerprint`]).
-pub struct SearchPlan {
-    pub records: Vec<SearchRecord>,
+pub struct SearchPlan<'s> {
+    records: Records<'s>,
     /// The site's language, which Pagefind stems the words by.
     pub language: String,
     pub fingerprint: u128,
 }
 
-impl SearchPlan {
-    /// The records of `site`, whose [`fingerprint`] is `fingerprint`.
-    pub fn new(site: &Site, fingerprint: u128) -> SearchPlan {
+/// The records of a [`SearchPlan`].
+enum Records<'s> {
+    /// Made already (the plan outlives the site model: `serve`).
+    Made(Vec<SearchRecord>),
+    /// Made batch by batch as the index reads them, so they are never all
+    /// held at once (`build`).
+    Lazy {
+        site: &'s Site<'s>,
+        texts: &'s BodyTexts<'s>,
+    },
+}
+
+impl SearchPlan<'static> {
+    /// The records of `site`, whose [`fingerprint`] is `fingerprint`, made
+    /// now.
+    pub fn new(site: &Site, fingerprint: u128) -> SearchPlan<'static> {
         SearchPlan {
-            records: records(site),
+            records: Records::Made(records(site, &BodyTexts::new(site.content))),
+            language: site.content.site.language.clone(),
+            fingerprint,
+        }
+    }
+}
+
+impl<'s> SearchPlan<'s> {
+    /// The records of `site`, whose [`fingerprint`] is `fingerprint`, made
+    /// as the index reads them, taking the bodies' texts from `texts`.
+    pub fn lazy(site: &'s Site<'s>, fingerprint: u128, texts: &'s BodyTexts<'s>) -> SearchPlan<'s> {
+        SearchPlan {
+            records: Records::Lazy { site, texts },
             language: site.content.site.language.clone(),
             fingerprint,
         }
@@ -129,9 +156,21 @@ impl SearchPlan {
 
     /// Indexes the records with the [`Indexer::chosen`] one.
     pub fn build(self, priority: Priority) -> Result<Vec<SearchFile>, IndexError> {
-        match Indexer::chosen() {
-            Indexer::Ours => writer::write_index(self.records, &self.language, priority),
-            Indexer::Pagefind => index::build_index(self.records, &self.language, priority),
+        let language = &self.language;
+        match (Indexer::chosen(), self.records) {
+            (Indexer::Ours, Records::Made(made)) => {
+                writer::write_index(made, |r| r, language, priority)
+            }
+            (Indexer::Ours, Records::Lazy { site, texts }) => {
+                let make = |s| records::record(site, texts, s);
+                writer::write_index(records::sources(site), make, language, priority)
+            }
+            (Indexer::Pagefind, Records::Made(made)) => {
+                index::build_index(made, language, priority)
+            }
+            (Indexer::Pagefind, Records::Lazy { site, texts }) => {
+                index::build_index(records(site, texts), language, priority)
+            }
         }
     }
 }

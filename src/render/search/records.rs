@@ -5,52 +5,69 @@ use std::fmt::Write;
 
 use rayon::prelude::*;
 
-use super::{Kind, SearchRecord, anchor};
+use super::{BodyTexts, Kind, SearchRecord, anchor};
 use crate::content::date::PartialDate;
 use crate::content::{Inspection, Quote, Response};
 use crate::render::markdown;
 use crate::site::urls::rel;
 use crate::site::{AuthorityFacts, INSPECTORS, Site};
 
-/// Every record of the site, authority by authority (made on every core,
-/// kept in that order).
-pub fn records(site: &Site) -> Vec<SearchRecord> {
-    let each: Vec<Vec<SearchRecord>> = site
-        .authorities
-        .par_iter()
-        .map(|facts| authority_records(site, facts))
-        .collect();
-    each.into_iter().flatten().collect()
+/// What one record is made from: an authority (by its place among the
+/// site's), or one of its inspections or responses.
+#[derive(Clone, Copy)]
+pub enum Source<'c> {
+    Authority(usize),
+    Inspection(usize, &'c Inspection),
+    Response(usize, &'c Response),
 }
 
-/// The records of one authority: its own, then each inspection's and
-/// response's.
-fn authority_records(site: &Site, facts: &AuthorityFacts) -> Vec<SearchRecord> {
+/// The source of every record of the site, in the index's order: authority
+/// by authority, its own record, then each inspection's and response's.
+pub fn sources<'c>(site: &Site<'c>) -> Vec<Source<'c>> {
     let mut out = Vec::new();
-    let grade = facts.current.words();
-    let of = Of { site, facts, grade };
-    out.push(of.authority());
-    for inspection in &facts.inspections {
-        let mut r = of.inspection(inspection);
-        add_quotes(
-            &mut r,
-            &inspection.quotes,
-            &site.inspection_quote_anchors(inspection),
-            INSPECTORS,
-        );
-        out.push(r);
-    }
-    for response in &facts.responses {
-        let mut r = of.response(response);
-        add_quotes(
-            &mut r,
-            &response.quotes,
-            &site.response_quote_anchors(response),
-            "",
-        );
-        out.push(r);
+    for (a, facts) in site.authorities.iter().enumerate() {
+        out.push(Source::Authority(a));
+        out.extend(facts.inspections.iter().map(|i| Source::Inspection(a, i)));
+        out.extend(facts.responses.iter().map(|r| Source::Response(a, r)));
     }
     out
+}
+
+/// Every record of the site, in the order of [`sources`] (made on every
+/// core).
+pub fn records(site: &Site, texts: &BodyTexts) -> Vec<SearchRecord> {
+    let sources = sources(site);
+    sources
+        .into_par_iter()
+        .map(|s| record(site, texts, s))
+        .collect()
+}
+
+/// The record made from `source`, taking its body's text from `texts`.
+pub fn record(site: &Site, texts: &BodyTexts, source: Source) -> SearchRecord {
+    let (Source::Authority(a) | Source::Inspection(a, _) | Source::Response(a, _)) = source;
+    let facts = &site.authorities[a];
+    let of = Of {
+        site,
+        facts,
+        grade: facts.current.words(),
+        texts,
+    };
+    match source {
+        Source::Authority(_) => of.authority(),
+        Source::Inspection(_, inspection) => {
+            let mut r = of.inspection(inspection);
+            let ids = site.inspection_quote_anchors(inspection);
+            add_quotes(&mut r, &inspection.quotes, &ids, INSPECTORS);
+            r
+        }
+        Source::Response(_, response) => {
+            let mut r = of.response(response);
+            let ids = site.response_quote_anchors(response);
+            add_quotes(&mut r, &response.quotes, &ids, "");
+            r
+        }
+    }
 }
 
 /// The records of one authority, sharing its filters.
@@ -58,6 +75,8 @@ struct Of<'a, 's, 'c> {
     site: &'s Site<'c>,
     facts: &'a AuthorityFacts<'c>,
     grade: &'c str,
+    /// Where the bodies' texts are taken from.
+    texts: &'a BodyTexts<'a>,
 }
 
 impl Of<'_, '_, '_> {
@@ -123,7 +142,7 @@ impl Of<'_, '_, '_> {
             format!("{label}: {grade}")
         });
         let judgements: Vec<String> = judgements.collect();
-        let body = markdown::to_text(&i.body);
+        let body = self.texts.take_inspection(i);
         let lists = (i.strengths.iter().chain(&i.concerns))
             .chain(&i.recommendations)
             .chain(&i.notes);
@@ -140,7 +159,7 @@ impl Of<'_, '_, '_> {
             x.title.clone(),
             context,
         );
-        let body = markdown::to_text(&x.body);
+        let body = self.texts.take_response(x);
         let commitments = x.commitments.iter();
         r.text = lines(
             [&x.source.publisher]

@@ -1,4 +1,4 @@
-//! What every index file shares: its name is made from a SHA-1 of its
+//! What every index file shares: its name is made from a hash of its
 //! contents (so a browser may cache it for ever), shortened to the fewest
 //! characters that no other file of its kind has, and its bytes are gzipped
 //! after the signature the client checks for.
@@ -7,20 +7,16 @@ use std::cell::RefCell;
 use std::collections::HashSet;
 
 use libdeflater::{CompressionLvl, Compressor, crc32};
-use sha1::{Digest, Sha1};
+use xxhash_rust::xxh3::xxh3_128;
 
 /// The signature the client expects at the start of every gzipped file.
 const SIGNATURE: &[u8] = b"pagefind_dcd";
 
-/// The SHA-1 of `bytes` in hex, each byte without a leading zero (as
-/// Pagefind spells it, so our file names are the ones it would choose).
+/// A 128-bit hash of `bytes` in hex. Pagefind names its files by a SHA-1;
+/// the client only fetches the names the metadata gives, and XXH3 is many
+/// times faster (SHA-1 was about 1.5 % of a build).
 pub fn content_hash(bytes: &[u8]) -> String {
-    use std::fmt::Write;
-    let mut out = String::with_capacity(40);
-    for b in Sha1::digest(bytes) {
-        let _ = write!(out, "{b:x}");
-    }
-    out
+    format!("{:032x}", xxh3_128(bytes))
 }
 
 /// `bytes` after the signature, gzipped at `level` (libdeflate's 1–12).

@@ -48,15 +48,16 @@ const LEVEL: i32 = 1;
 
 /// Writes the index of `records` in `language` (the site's): its files
 /// under [`rel::search_index`], the client's included.
-pub fn write_index(
-    records: Vec<SearchRecord>,
+pub fn write_index<T: Send>(
+    records: Vec<T>,
+    make: impl Fn(T) -> SearchRecord + Sync + Send,
     language: &str,
     priority: Priority,
 ) -> Result<Vec<SearchFile>, IndexError> {
     run_at(priority, || {
         let (client, index) = rayon::join(
             || client_files(language, Priority::Normal),
-            || index_files(records, language),
+            || index_files(records, make, language),
         );
         let mut files = client?;
         let dir = rel::search_index();
@@ -68,25 +69,30 @@ pub fn write_index(
     })
 }
 
-/// The index's own files: (path in the index folder, bytes). Records are
-/// let go batch by batch once read, so their text is not held beside the
-/// postings and fragments made of it. Each batch is merged (in page order,
-/// on one thread) while the next is read, so the merge keeps no core idle.
-fn index_files(records: Vec<SearchRecord>, language: &str) -> Vec<(String, Vec<u8>)> {
+/// The index's own files: (path in the index folder, bytes), of the
+/// records `make` makes of `records`. Records are made and let go batch by
+/// batch, so their text is not held beside the postings and fragments made
+/// of it. Each batch is merged (in page order, on one thread) while the
+/// next is read, so the merge keeps no core idle.
+fn index_files<T: Send>(
+    records: Vec<T>,
+    make: impl Fn(T) -> SearchRecord + Sync,
+    language: &str,
+) -> Vec<(String, Vec<u8>)> {
     let words = Words::new(language);
     let mut site = Site::new(language);
     let mut records = records.into_iter();
     let mut read: Vec<Option<Page>> = Vec::new();
     loop {
-        let batch: Vec<SearchRecord> = records.by_ref().take(BATCH).collect();
+        let batch: Vec<T> = records.by_ref().take(BATCH).collect();
         let last = batch.is_empty();
         let previous = std::mem::take(&mut read);
         ((), read) = rayon::join(
             || previous.into_iter().flatten().for_each(|p| site.add(p)),
             || {
                 batch
-                    .par_iter()
-                    .map(|r| page::read(r, &words, language, LEVEL))
+                    .into_par_iter()
+                    .map(|r| page::read(&make(r), &words, language, LEVEL))
                     .collect()
             },
         );

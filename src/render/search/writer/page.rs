@@ -48,7 +48,7 @@ pub struct OnPage {
 
 /// A record's fragment file, ready to write.
 pub struct Fragment {
-    /// `{language}_{sha1 of the JSON}`, shortened when named.
+    /// `{language}_{hash of the JSON}`, shortened when named.
     pub hash: String,
     pub gzipped: Vec<u8>,
     pub word_count: usize,

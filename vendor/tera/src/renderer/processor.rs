@@ -629,6 +629,17 @@ impl<'a> Processor<'a> {
                     }
                 }
             }
+            // Patched for scrutiny (PATCHED.md): a plain name is looked up
+            // once, without building the error an undefined one would give
+            // (which is then dropped) or escaping a string only to test it.
+            // Undefined is false; the negation is applied once, below.
+            ExprVal::Ident(ref ident)
+                if bool_expr.filters.is_empty()
+                    && !ident.contains('[')
+                    && ident != MAGICAL_DUMP_VAR =>
+            {
+                self.call_stack.lookup(ident).is_some_and(|v| v.is_truthy())
+            }
             ExprVal::Ident(_) => {
                 let mut res = self
                     .eval_expression(bool_expr)
@@ -957,7 +968,7 @@ impl<'a> Processor<'a> {
         match *node {
             // Comments are ignored when rendering
             Node::Comment(_, _) => (),
-            Node::Text(ref s) | Node::Raw(_, ref s, _) => write!(write, "{}", s)?,
+            Node::Text(ref s) | Node::Raw(_, ref s, _) => write.write_all(s.as_bytes())?,
             Node::VariableBlock(_, ref expr) => self.eval_expression(expr)?.render(write)?,
             Node::Set(_, ref set) => self.eval_set(set)?,
             Node::FilterSection(_, FilterSection { ref filter, ref body }, _) => {
@@ -967,7 +978,7 @@ impl<'a> Processor<'a> {
                 )?;
                 // the safe filter doesn't actually exist
                 if filter.name == "safe" {
-                    write!(write, "{}", body)?;
+                    write.write_all(body.as_bytes())?;
                 } else {
                     self.eval_filter(&Cow::Owned(Value::String(body)), filter, &mut false)?
                         .render(write)?;
