@@ -129,6 +129,7 @@ struct Table {
     filed: Vec<Filed>,
     /// The page being read, reused.
     hits: Vec<Hit>,
+    by_word: ByWord,
 }
 
 impl Table {
@@ -251,7 +252,7 @@ pub fn read(record: &SearchRecord, words: &Words, language: &str, level: i32) ->
         let word_count = read_body(&record.text, words, t, &mut body);
         let read = (!hits.is_empty()).then(|| {
             read_meta(record, words, t, &mut hits);
-            let (on_page, positions) = group(t, &mut hits);
+            let (on_page, positions) = group(&t.names, &mut t.by_word, &hits);
             (word_count, on_page, positions)
         });
         t.hits = hits;
@@ -359,29 +360,31 @@ fn read_meta(record: &SearchRecord, words: &Words, table: &mut Table, hits: &mut
 
 /// The page's hits grouped by word and form, each group's positions
 /// encoded: a word's plain list first, then its accented forms, those found
-/// in the body first, each in order (as Pagefind lists them).
-fn group(table: &Table, hits: &mut [Hit]) -> (Vec<OnPage>, Vec<u8>) {
-    hits.sort_unstable();
+/// in the body first, each in order (as Pagefind lists them). (The order of
+/// the words does not matter: the merge files each under its own.)
+fn group(names: &[Arc<str>], by_word: &mut ByWord, hits: &[Hit]) -> (Vec<OnPage>, Vec<u8>) {
     let mut cbor = Cbor::default();
     let mut locs = Vec::new();
     let mut out = Vec::new();
     let mut forms: Vec<&[Hit]> = Vec::new();
-    for word in hits.chunk_by(|a, b| a.word() == b.word()) {
+    for word in by_word.split(names.len(), hits) {
         forms.clear();
         forms.extend(word.chunk_by(|a, b| a.form() == b.form()));
         // The plain form's id sorts last; accented forms by their text.
-        forms.sort_by_key(|f| {
-            let form = f[0].form();
-            (
-                form != PLAIN,
-                f[0].meta(),
-                (form != PLAIN).then(|| &table.names[form as usize]),
-            )
-        });
+        if forms.len() > 1 {
+            forms.sort_by_key(|f| {
+                let form = f[0].form();
+                (
+                    form != PLAIN,
+                    f[0].meta(),
+                    (form != PLAIN).then(|| &names[form as usize]),
+                )
+            });
+        }
         for form in &forms {
             let start = cbor.len();
             let weight = positions(form, &mut cbor, &mut locs);
-            let name = |id: u32| table.names[id as usize].clone();
+            let name = |id: u32| names[id as usize].clone();
             out.push(OnPage {
                 word: name(form[0].word()),
                 form: (form[0].form() != PLAIN).then(|| name(form[0].form())),
@@ -391,6 +394,75 @@ fn group(table: &Table, hits: &mut [Hit]) -> (Vec<OnPage>, Vec<u8>) {
         }
     }
     (out, cbor.into_bytes())
+}
+
+/// A thread's room for splitting a page's hits by word. Sorting all of a
+/// page's hits was the costliest step of reading it; but they are filed in
+/// position order, body first, so a word's hits are nearly always in order
+/// already once they are gathered by word (a pass that counts, and one
+/// that places), and only a word with accented forms or parts of compounds
+/// among them needs sorting.
+#[derive(Default)]
+struct ByWord {
+    /// By word id: the word's place among the page's words, or [`PLAIN`]
+    /// (none) when it is not on the page.
+    place: Vec<u32>,
+    /// For each of the page's words, first met first: how many hits it has,
+    /// then where they end in `hits`.
+    ends: Vec<u32>,
+    hits: Vec<Hit>,
+}
+
+impl ByWord {
+    /// `hits`' (of words with ids below `words`) split by word, each
+    /// word's in the order of the [`Hit`]s.
+    fn split(&mut self, words: usize, hits: &[Hit]) -> impl Iterator<Item = &[Hit]> {
+        if self.place.len() < words {
+            self.place.resize(words, PLAIN);
+        }
+        self.ends.clear();
+        for h in hits {
+            let place = &mut self.place[h.word() as usize];
+            if *place == PLAIN {
+                *place = self.ends.len() as u32;
+                self.ends.push(0);
+            }
+            self.ends[*place as usize] += 1;
+        }
+        let mut start = 0;
+        for n in &mut self.ends {
+            (*n, start) = (start, start + *n);
+        }
+        self.hits.clear();
+        self.hits.resize(hits.len(), Hit(0));
+        for &h in hits {
+            let end = &mut self.ends[self.place[h.word() as usize] as usize];
+            self.hits[*end as usize] = h;
+            *end += 1;
+        }
+        let mut start = 0;
+        for &end in &self.ends {
+            let word = &mut self.hits[start..end as usize];
+            self.place[word[0].word() as usize] = PLAIN;
+            if !in_order(word) {
+                word.sort_unstable();
+            }
+            start = end as usize;
+        }
+        let ends = self.ends.iter().map(|&e| e as usize);
+        let starts = std::iter::once(0).chain(ends.clone());
+        starts.zip(ends).map(|(s, e)| &self.hits[s..e])
+    }
+}
+
+/// Whether one word's hits, in filing order, are in [`Hit`] order: true
+/// when they share one form and their body positions one weight (body
+/// positions and each field's come in order, body first).
+fn in_order(hits: &[Hit]) -> bool {
+    let first = hits[0];
+    let body = hits.iter().take_while(|h| !h.meta());
+    hits.iter().all(|h| h.form() == first.form())
+        && body.clone().all(|h| h.group() == first.group())
 }
 
 /// Writes the `locs` and `meta_locs` arrays of one form's hits (sorted):
@@ -429,4 +501,49 @@ fn positions(hits: &[Hit], cbor: &mut Cbor, locs: &mut Vec<i32>) -> usize {
     cbor.ints(locs);
     count += locs.len();
     count + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Splitting by word must give each word's hits as sorting them all
+    /// would: words met out of order, a compound's part weighted apart, an
+    /// accented form, and words in the metadata only.
+    #[test]
+    fn hits_split_by_word_are_each_in_sorted_order() {
+        let body = |word, form, at, weight| Hit::new(word, form, false, weight, at, weight);
+        let meta = |word, field, at| Hit::new(word, PLAIN, true, field, at, 0);
+        let hits = [
+            body(7, PLAIN, 0, 24),
+            body(3, PLAIN, 1, 24),
+            body(7, PLAIN, 2, 24),
+            body(5, PLAIN, 3, 24),
+            body(5, PLAIN, 3, 12),
+            body(9, 4, 4, 24),
+            body(9, PLAIN, 5, 24),
+            body(7, PLAIN, 6, 24),
+            meta(3, 0, 0),
+            meta(8, 0, 1),
+            meta(7, 1, 0),
+            meta(3, 1, 2),
+        ];
+        let mut sorted = hits.to_vec();
+        sorted.sort_unstable();
+        let mut expected: Vec<Vec<Hit>> = sorted
+            .chunk_by(|a, b| a.word() == b.word())
+            .map(<[Hit]>::to_vec)
+            .collect();
+        let mut by_word = ByWord::default();
+        for _ in 0..2 {
+            let mut split: Vec<Vec<Hit>> = by_word.split(10, &hits).map(<[Hit]>::to_vec).collect();
+            assert_eq!(
+                split.iter().map(|w| w[0].word()).collect::<Vec<_>>(),
+                [7, 3, 5, 9, 8]
+            );
+            split.sort_by_key(|w| w[0].word());
+            expected.sort_by_key(|w| w[0].word());
+            assert!(split == expected);
+        }
+    }
 }
