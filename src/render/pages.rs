@@ -120,7 +120,16 @@ impl<'s, 'c> Renderer<'s, 'c> {
             source,
         };
         let context = Context::from_serialize(cx).map_err(err)?;
-        let html = self.tera.render(template, &context).map_err(err)?;
+        // Sized for most pages between their slots (Tera starts at 2 kB and
+        // grows the buffer a copy at a time).
+        let mut html = Vec::with_capacity(16 * 1024);
+        (self.tera.render_to(template, &context, &mut html)).map_err(err)?;
+        let html = String::from_utf8(html).map_err(|e| {
+            err(tera::Error::chain(
+                "converting the rendered page to text",
+                e,
+            ))
+        })?;
         Ok(slot::fill(html, &self.headers, &self.footer, body))
     }
 

@@ -28,7 +28,14 @@ impl<'a> UserContext<'a> {
     }
 
     pub fn find_value_by_dotted_pointer(&self, pointer: &str) -> Option<&'a Value> {
-        let root = pointer.split('.').next().unwrap().replace("~1", "/").replace("~0", "~");
+        // Patched for scrutiny (PATCHED.md): a root without `~` is looked
+        // up as it is, with no new strings.
+        let raw = pointer.split('.').next().unwrap();
+        if !raw.contains('~') {
+            let rest = &pointer[raw.len() + 1..];
+            return self.inner.get(raw).and_then(|val| dotted_pointer(val, rest));
+        }
+        let root = raw.replace("~1", "/").replace("~0", "~");
         let rest = &pointer[root.len() + 1..];
         self.inner.get(&root).and_then(|val| dotted_pointer(val, rest))
     }
