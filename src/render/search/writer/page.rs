@@ -279,7 +279,11 @@ pub fn read(record: &SearchRecord, words: &Words, language: &str, level: i32) ->
         ]),
         anchors,
     };
-    let json = serde_json::to_vec(&json).expect("a fragment serialises");
+    // Sized for the text and a little more, so it is not grown a copy at a
+    // time.
+    let mut bytes = Vec::with_capacity(content.len() + record.url.len() + 512);
+    serde_json::to_writer(&mut bytes, &json).expect("a fragment serialises");
+    let json = bytes;
     let fragment = Fragment {
         hash: format!("{language}_{}", content_hash(&json)),
         gzipped: gzip(&json, level),
