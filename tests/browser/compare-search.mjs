@@ -9,8 +9,10 @@
 // Chromium; the same queries (derived from the records: words across the range of
 // frequencies, 2- and 3-word phrases, quote fragments, words with apostrophes,
 // hyphens and accents, each filter alone and combined) run on both, and every
-// result's id and score (order among equal scores free), and the first results'
-// URL, title, excerpt, sub-results, anchors and filters must be the same.
+// result's record and score (order among equal scores free), and the first
+// results' URL, title, excerpt, sub-results, anchors and filters must be the same.
+// A result is known by its record's URL: the two name their fragments (the ids the
+// client gives results) by different hashes, ours by XXH3 and Pagefind's by SHA-1.
 // Prints `N queries, M mismatches` and the first differences; exit 1 on a mismatch.
 
 import fs from 'node:fs';
@@ -39,6 +41,23 @@ function records(dir) {
     const bytes = zlib.gunzipSync(fs.readFileSync(path.join(fragments, f)));
     return JSON.parse(bytes.subarray('pagefind_dcd'.length).toString('utf8'));
   });
+}
+
+/** Each fragment's id (its file's name, which the client gives its results) to its record's URL. */
+function urlsById(dir) {
+  const fragments = path.join(dir, 'search', 'pagefind', 'fragment');
+  return new Map(fs.readdirSync(fragments).map((f) => {
+    const bytes = zlib.gunzipSync(fs.readFileSync(path.join(fragments, f)));
+    const { url } = JSON.parse(bytes.subarray('pagefind_dcd'.length).toString('utf8'));
+    return [f.replace(/\.pf_fragment$/, ''), url];
+  }));
+}
+
+/** An answer with each result known by its record's URL, ordered by score, then URL. */
+function byUrl(answer, urls) {
+  const results = answer.results.map(([id, score]) => [urls.get(id) ?? `unknown fragment ${id}`, score]);
+  results.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  return { ...answer, results };
 }
 
 /** A small deterministic generator, so every run asks the same queries. */
@@ -119,7 +138,6 @@ async function runAll(context, origin, basePath, qs) {
     for (const [q, filters] of qs) {
       const found = await pagefind.search(q, { filters });
       const results = found.results.map((r) => [r.id, r.score]);
-      results.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
       const first = await Promise.all(found.results.slice(0, detailed).map(async (r) => {
         const d = await r.data();
         const subs = d.sub_results.map((s) => [s.url, s.title, s.excerpt]);
@@ -155,7 +173,10 @@ async function main() {
     await context.close();
     await Promise.all(servers.map((s) => s.close()));
   }
-  const [a, b] = answers;
+  const [a, b] = answers.map((each, i) => {
+    const urls = urlsById([ours, theirs][i]);
+    return each.map((answer) => byUrl(answer, urls));
+  });
   const mismatches = [];
   let results = 0;
   qs.forEach(([q, filters], i) => {
