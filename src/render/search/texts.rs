@@ -87,3 +87,24 @@ impl<'c> BodyTexts<'c> {
         self.response(r).take(&r.body)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::KeptText;
+
+    /// A text kept by its page is what the record takes; a record made
+    /// first parses its own, and the page then keeps nothing.
+    #[test]
+    fn a_record_takes_the_kept_text_or_parses_its_own() {
+        let kept = KeptText::default();
+        assert!(kept.wanted());
+        kept.keep("kept by the page".into());
+        assert_eq!(kept.take("*parsed*"), "kept by the page");
+
+        let first = KeptText::default();
+        assert_eq!(first.take("*parsed*"), "parsed.\n");
+        assert!(!first.wanted());
+        first.keep("too late".into());
+        assert_eq!(first.take("*again*"), "again.\n");
+    }
+}

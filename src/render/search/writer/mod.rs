@@ -46,8 +46,9 @@ const BATCH: usize = 256;
 /// larger than Pagefind's level 9.
 const LEVEL: i32 = 1;
 
-/// Writes the index of `records` in `language` (the site's): its files
-/// under [`rel::search_index`], the client's included.
+/// Writes the index of the records `make` makes of `records` (each made
+/// as its batch is read), in `language` (the site's): its files under
+/// [`rel::search_index`], the client's included.
 pub fn write_index<T: Send>(
     records: Vec<T>,
     make: impl Fn(T) -> SearchRecord + Sync + Send,
