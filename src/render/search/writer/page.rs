@@ -411,8 +411,9 @@ struct ByWord {
     /// By word id: the word's place among the page's words, or [`PLAIN`]
     /// (none) when it is not on the page.
     place: Vec<u32>,
-    /// For each of the page's words, first met first: how many hits it has,
-    /// then where they end in `hits`.
+    /// For each of the page's words, first met first: how many hits it has;
+    /// then where its hits start in `hits`; once they are placed, where
+    /// they end.
     ends: Vec<u32>,
     hits: Vec<Hit>,
 }
@@ -464,9 +465,8 @@ impl ByWord {
 /// positions and each field's come in order, body first).
 fn in_order(hits: &[Hit]) -> bool {
     let first = hits[0];
-    let body = hits.iter().take_while(|h| !h.meta());
-    hits.iter().all(|h| h.form() == first.form())
-        && body.clone().all(|h| h.group() == first.group())
+    let mut body = hits.iter().take_while(|h| !h.meta());
+    hits.iter().all(|h| h.form() == first.form()) && body.all(|h| h.group() == first.group())
 }
 
 /// Writes the `locs` and `meta_locs` arrays of one form's hits (sorted):
